@@ -1,0 +1,79 @@
+# Drom — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Directories makemessages and compilemessages must not walk into.
+I18N_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench --ignore=node_modules
+PG_URL ?= postgres://postgres@127.0.0.1:5432/drom
+
+.PHONY: run test install install-dev messages makemessages lint format check pytest e2e test-postgres bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Compile the .po catalogues into .mo files (built here, never committed).
+messages: install
+	$(MANAGE) compilemessages -l bg $(I18N_IGNORE) -v 0
+
+## Collect new strings into the .po catalogues (each app keeps its own, the site its own).
+makemessages: install
+	$(MANAGE) makemessages -l bg $(I18N_IGNORE) --no-obsolete --add-location=file -v 0
+
+## make run: install, compile translations, migrate, load demo content, collect static, serve.
+run: messages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput -v 0
+	@echo "Drom is at http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/). Ctrl+C stops it."
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find templates */templates -name '*.html' 2>/dev/null)
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(find templates */templates -name '*.html' 2>/dev/null)
+
+check: install-dev messages
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install-dev messages
+	$(VENV)/bin/pytest
+
+## make test: lint, Django's checks, then every test (browser tests skip, saying why, without chromium).
+test: lint check pytest
+
+## Browser tests only (needs Debian's chromium: apt-get install chromium).
+e2e: install-dev messages
+	$(VENV)/bin/pytest -m e2e
+
+## The whole suite again on PostgreSQL (PG_URL=postgres://… to point elsewhere).
+test-postgres: install-dev messages
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+bench: install-dev messages
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
+	find . -name '*.mo' -not -path './.venv/*' -delete

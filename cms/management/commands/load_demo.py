@@ -1,0 +1,37 @@
+"""Load Drom's demo content. Idempotent: it creates only what is missing, so a second run changes
+nothing and content edited by hand is never overwritten."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from cms import demo as cms_demo
+from schools import demo as schools_demo
+
+# In dependency order: each app's loader may use what the ones before it created.
+LOADERS = [
+    ("site pages", cms_demo.load),
+    ("schools and people", schools_demo.load),
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo pages, schools, people and content (only what is missing)."
+
+    def handle(self, *args, **options):
+        created = []
+        verbose = options["verbosity"] > 1
+        for label, loader in LOADERS:
+            with transaction.atomic():
+                loader(created.append)
+            if verbose:
+                self.stdout.write(f"{label}: done")
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} items."))
+            if verbose:
+                for item in created:
+                    self.stdout.write(f"  + {item}")
+        else:
+            self.stdout.write("Demo content is already loaded; nothing to do.")
+        self.stdout.write(f"\nDemo logins (password: {schools_demo.DEMO_PASSWORD}):")
+        for role, email in schools_demo.logins():
+            self.stdout.write(f"  {email:<28} {role}")

@@ -1,0 +1,1 @@
+"""Teacher training: courses, lessons, quizzes and the records of who completed them."""
