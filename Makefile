@@ -29,7 +29,7 @@ install-dev: $(VENV)/.installed-dev
 
 ## Compile the .po catalogues into .mo files (built here, never committed).
 messages: install
-	$(MANAGE) compilemessages -l bg $(I18N_IGNORE) -v 0
+	$(MANAGE) compile_translations
 
 ## Collect new strings into the .po catalogues (each app keeps its own, the site its own).
 makemessages: install
