@@ -120,7 +120,7 @@ def live_url(e2e_env) -> str:
         subprocess.run([*manage, *command], env=e2e_env, cwd=ROOT, check=True, capture_output=True)
     port = e2e_env["E2E_PORT"]
     log = open(Path(e2e_env["E2E_TMP"]) / "server.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(  # noqa: S603 - our own fixed command line
+    server = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "cms.wsgi",
             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
@@ -152,7 +152,7 @@ def mail_dir(e2e_env) -> Path:
 
 
 def read_mails(mail_dir: Path, to: str | None = None) -> list:
-    """The e-mails sent so far (email.message.EmailMessage), oldest first, optionally to one address."""
+    """E-mails sent so far (EmailMessage objects), oldest first, optionally only those to `to`."""
     messages = []
     for path in sorted(mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime):
         for chunk in path.read_bytes().split(b"-" * 79):
