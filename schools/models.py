@@ -187,3 +187,39 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name
+
+
+class SchoolChange(models.Model):
+    """A teacher moving from one school to another, kept so that history is never rewritten."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="school_changes",
+        verbose_name=_("user"),
+    )
+    from_school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from school"),
+    )
+    to_school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to school"),
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("change of school")
+        verbose_name_plural = _("changes of school")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.from_school_id} → {self.to_school_id}"

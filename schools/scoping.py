@@ -1,0 +1,130 @@
+"""Who may see which regions, schools and teachers — the one place that answers it.
+
+Every list, report, export and admin screen that shows schools or people asks these functions
+instead of deciding for itself, so that a rule changes in one place:
+
+* superusers and national coordinators see everything;
+* regional coordinators see the planning regions in ``user.regions`` and what lies in them;
+* a teacher sees only themself (no list of schools, no colleagues);
+* authors, methodologists, community reviewers and anonymous visitors see no personal data.
+
+All functions return querysets (lazy, composable, one query when evaluated — the coordinator's
+regions are a subquery, never a Python list) so callers can add ``select_related``, filters and
+aggregates without N+1 queries.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from . import roles
+from .models import District, Municipality, Region, School, User
+
+_GROUPS_CACHE = "_drom_group_names"
+
+
+def group_names(user) -> frozenset[str]:
+    """The names of the user's groups, read once per user object (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, _GROUPS_CACHE, None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, _GROUPS_CACHE, cached)
+    return cached
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_national(user) -> bool:
+    """A superuser or a national coordinator: sees the whole network."""
+    if not _active(user):
+        return False
+    return user.is_superuser or roles.NATIONAL_COORDINATORS in group_names(user)
+
+
+def is_regional(user) -> bool:
+    """A regional coordinator (who is not also national)."""
+    return (
+        _active(user) and not is_national(user) and roles.REGIONAL_COORDINATORS in group_names(user)
+    )
+
+
+def is_coordinator(user) -> bool:
+    """National or regional coordinator: the people who may see teachers' data."""
+    return is_national(user) or is_regional(user)
+
+
+def regions_visible_to(user) -> QuerySet[Region]:
+    """Planning regions the user may see data of (all, their own, or none)."""
+    if is_national(user):
+        return Region.objects.all()
+    if is_regional(user):
+        return Region.objects.filter(pk__in=user.regions.values("pk"))
+    return Region.objects.none()
+
+
+def districts_visible_to(user) -> QuerySet[District]:
+    """Districts inside the regions the user may see."""
+    if is_national(user):
+        return District.objects.all()
+    if is_regional(user):
+        return District.objects.filter(region__in=user.regions.values("pk"))
+    return District.objects.none()
+
+
+def municipalities_visible_to(user) -> QuerySet[Municipality]:
+    """Municipalities inside the regions the user may see."""
+    if is_national(user):
+        return Municipality.objects.all()
+    if is_regional(user):
+        return Municipality.objects.filter(district__region__in=user.regions.values("pk"))
+    return Municipality.objects.none()
+
+
+def schools_visible_to(user) -> QuerySet[School]:
+    """Schools the user may list: all for national, their regions' for regional, else none.
+
+    Teachers get no list (they see their own school on their profile, not through this).
+    """
+    if is_national(user):
+        return School.objects.all()
+    if is_regional(user):
+        return School.objects.filter(municipality__district__region__in=user.regions.values("pk"))
+    return School.objects.none()
+
+
+def teachers_visible_to(user) -> QuerySet[User]:
+    """People attached to a school whom the user may see.
+
+    National: everyone with a school; regional: those whose school is in their regions;
+    a teacher: only themself; everyone else: nobody.
+    """
+    if is_national(user):
+        return User.objects.filter(school__isnull=False)
+    if is_regional(user):
+        return User.objects.filter(
+            school__municipality__district__region__in=user.regions.values("pk")
+        )
+    if _active(user) and roles.TEACHERS in group_names(user):
+        return User.objects.filter(pk=user.pk)
+    return User.objects.none()
+
+
+def can_view_school(user, school: School) -> bool:
+    """May the user see this school's data (its teachers, its completion figures)?"""
+    return schools_visible_to(user).filter(pk=school.pk).exists()
+
+
+def can_view_teacher(user, teacher: User) -> bool:
+    """May the user see this person's data (profile, progress, certificates)?"""
+    if _active(user) and user.pk == teacher.pk:
+        return True
+    return teachers_visible_to(user).filter(pk=teacher.pk).exists()
+
+
+def can_manage_region(user, region: Region) -> bool:
+    """May the user import or edit schools in this region?"""
+    return regions_visible_to(user).filter(pk=region.pk).exists()
