@@ -7,8 +7,10 @@ same header without views having to pass anything.
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from cms.models import StandardPage
 
 register = template.Library()
 
@@ -53,8 +55,7 @@ def _language_links(context) -> list[dict]:
             url = target.get_url(request) if target else "/"
         else:
             # Not a Wagtail page (log in, account…): the same URL under the other language prefix.
-            with override(code):
-                url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.get_full_path(), code)
         links.append(
             {
                 "code": code,
@@ -111,8 +112,6 @@ def footer_menu(context) -> dict:
     home = _home_for(request, get_language()) if request else None
     if home is None:
         return {"items": []}
-    from cms.models import StandardPage
-
     pages = (
         StandardPage.objects.child_of(home)
         .live()

@@ -1,0 +1,37 @@
+"""Every Bulgarian catalogue is complete: no empty and no fuzzy translation."""
+
+import polib
+import pytest
+
+from cms.management.commands.compile_translations import catalogues
+
+
+def test_there_is_a_bulgarian_catalogue_for_the_site_and_each_app():
+    owners = {path.parts[-5] if path.parts[-5] != "main" else "site" for path in catalogues()}
+    paths = [str(p) for p in catalogues()]
+    assert any(p.endswith("/locale/bg/LC_MESSAGES/django.po") for p in paths)
+    for app in ("schools", "curriculum", "courses"):
+        assert any(f"/{app}/locale/bg/" in p for p in paths), app
+    assert owners
+
+
+@pytest.mark.parametrize("path", catalogues(), ids=lambda p: str(p.relative_to(p.parents[4])))
+def test_catalogue_has_no_untranslated_or_fuzzy_entries(path):
+    po = polib.pofile(str(path))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert untranslated == [], f"untranslated in {path}"
+    assert fuzzy == [], f"fuzzy in {path}"
+    assert po.metadata.get("Language") == "bg"
+
+
+@pytest.mark.parametrize("path", catalogues(), ids=lambda p: str(p.relative_to(p.parents[4])))
+def test_placeholders_survive_translation(path):
+    """A translation that drops or renames %(name)s would crash or mislead at run time."""
+    import re
+
+    pattern = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    for entry in polib.pofile(str(path)).translated_entries():
+        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), (
+            entry.msgid
+        )
