@@ -1,4 +1,4 @@
-"""Logging in by e-mail, out by POST, lock-out after repeated failures, password reset and change."""
+"""Log in by e-mail, log out by POST, lock-out after failures, password reset and change."""
 
 import re
 
