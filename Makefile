@@ -58,7 +58,8 @@ check: install-dev messages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
 pytest: install-dev messages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not e2e"
+	$(VENV)/bin/pytest -m e2e
 
 ## make test: lint, Django's checks, then every test (browser tests skip, saying why, without chromium).
 test: lint check pytest
@@ -69,7 +70,7 @@ e2e: install-dev messages
 
 ## The whole suite again on PostgreSQL (PG_URL=postgres://… to point elsewhere).
 test-postgres: install-dev messages
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not e2e"
 
 bench: install-dev messages
 	$(PY) -m bench

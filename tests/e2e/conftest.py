@@ -20,11 +20,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
-# with a running loop. Browser tests only use the ORM through the server, but when someone runs
-# the whole suite in one process the unit tests that follow must still work.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 RESULTS = ROOT / "test-results" / "e2e"
@@ -167,6 +162,10 @@ def read_mails(mail_dir: Path, to: str | None = None) -> list:
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread and Django refuses ORM calls from a
+    # thread with a running loop. Browser tests reach the database through the server only, but a
+    # run that mixes them with unit tests (plain `pytest`) must not break the ones that follow.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
