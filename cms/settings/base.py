@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "schools",
     "curriculum",
     "courses",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,1 @@
+"""Records the coordinator reports keep: exports, reminders and subscriptions."""
