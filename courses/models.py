@@ -1,1 +1,0 @@
-"""Teacher training: courses, lessons, quizzes and the records of who completed them."""

@@ -1,0 +1,16 @@
+"""Teacher training: course pages authored in Wagtail and the learner records that outlive them."""
+
+from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
+from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
+
+__all__ = [
+    "Certificate",
+    "CertificateCounter",
+    "CourseIndexPage",
+    "CourseLessonPage",
+    "CoursePage",
+    "Enrollment",
+    "LessonCompletion",
+    "QuizAttempt",
+    "QuizPage",
+]

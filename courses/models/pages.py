@@ -1,0 +1,277 @@
+"""The course pages: catalogue → course → lessons and quizzes, ordered by the page tree.
+
+Pages only render; everything that changes learner records goes through courses.services, and
+every page is personal (progress, attempts), so none is ever publicly cached.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import LessonStreamBlock, QuestionStreamBlock
+
+HOURS_PER_CREDIT = 16
+
+
+class PrivatePageMixin:
+    """Course pages show personal progress: never cache them in a shared cache."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class CourseIndexPage(PrivatePageMixin, Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        courses = course_catalogue(index=self, user=request.user)
+        context["courses"] = Paginator(courses, 12).get_page(request.GET.get("page"))
+        return context
+
+
+class CoursePage(PrivatePageMixin, Page):
+    summary = models.TextField(_("summary"), max_length=600)
+    audience = models.TextField(_("who it is for"), blank=True)
+    outcomes = RichTextField(
+        _("learning outcomes"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    cover_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cover image"),
+    )
+    academic_hours = models.PositiveSmallIntegerField(
+        _("academic hours"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    estimated_duration = models.CharField(
+        _("estimated duration"), max_length=100, blank=True, help_text=_("For example: 4 weeks.")
+    )
+    sequential = models.BooleanField(
+        _("lessons must be taken in order"),
+        default=False,
+        help_text=_("A lesson or quiz opens only when every required step before it is done."),
+    )
+    provider = models.CharField(_("provider"), max_length=200, default="Сдружение „Дром“")
+    programme_name = models.CharField(
+        _("approved programme name"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only for training programmes approved by the Ministry of Education."),
+    )
+    uin = models.CharField(_("programme registration number (UIN)"), max_length=50, blank=True)
+    credits = models.PositiveSmallIntegerField(
+        _("qualification credits"),
+        null=True,
+        blank=True,
+        help_text=_("Only for approved programmes. One credit is 16 academic hours."),
+    )
+    enrollment_open = models.BooleanField(_("open for enrollment"), default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("audience"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("academic_hours"), FieldPanel("estimated_duration")]),
+                FieldPanel("sequential"),
+                FieldPanel("enrollment_open"),
+                FieldPanel("provider"),
+            ],
+            heading=_("How the course runs"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("programme_name"), FieldPanel("uin"), FieldPanel("credits")],
+            heading=_("Approved training programme"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("outcomes"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CourseLessonPage", "courses.QuizPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @property
+    def is_approved_programme(self) -> bool:
+        return bool(self.uin and self.programme_name)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.credits is not None:
+            if not self.is_approved_programme:
+                errors["credits"] = _(
+                    "Credits are awarded only by approved programmes: fill in the programme "
+                    "name and its UIN, or leave credits empty."
+                )
+            elif self.academic_hours and self.credits * HOURS_PER_CREDIT > self.academic_hours:
+                errors["credits"] = _(
+                    "One credit needs 16 academic hours: %(hours)s hours give at most "
+                    "%(max)s credits."
+                ) % {"hours": self.academic_hours, "max": self.academic_hours // HOURS_PER_CREDIT}
+        if bool(self.uin) != bool(self.programme_name):
+            errors["uin"] = _("An approved programme needs both its name and its UIN.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(course=self, user=request.user, request=request)
+        return context
+
+
+def required_field() -> models.BooleanField:
+    return models.BooleanField(
+        _("required for completion"),
+        default=True,
+        help_text=_("Editing this later never takes away a completion already recorded."),
+    )
+
+
+class CourseStepMixin:
+    """A lesson or a quiz: a step of its course, shown only to teachers enrolled in it."""
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import step_access_response
+
+        refusal = step_access_response(request, self)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+
+class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
+    required = required_field()
+    reflection_prompt = models.TextField(
+        _("reflection prompt"),
+        blank=True,
+        help_text=_(
+            "If set, the teacher must write an answer to complete the lesson; it is kept and "
+            "visible to them later."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        FieldPanel("reflection_prompt"),
+        FieldPanel("required"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("course lesson")
+        verbose_name_plural = _("course lessons")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(lesson=self, user=request.user, request=request))
+        return context
+
+
+class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
+    class Counting(models.TextChoices):
+        BEST = "best", _("the best attempt")
+        LAST = "last", _("the last attempt")
+
+    class Review(models.TextChoices):
+        NEVER = "never", _("never")
+        AFTER_PASSING = "passed", _("after passing")
+        AFTER_LAST_ATTEMPT = "last", _("after the last attempt")
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    required = required_field()
+    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=3, help_text=_("0 means unlimited.")
+    )
+    counting = models.CharField(
+        _("which attempt counts"), max_length=4, choices=Counting.choices, default=Counting.BEST
+    )
+    shuffle_questions = models.BooleanField(_("shuffle the questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle the choices"), default=False)
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Empty means no limit."),
+    )
+    review_policy = models.CharField(
+        _("show the correct answers"),
+        max_length=6,
+        choices=Review.choices,
+        default=Review.AFTER_PASSING,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
+                FieldRowPanel([FieldPanel("counting"), FieldPanel("review_policy")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("required"),
+            ],
+            heading=_("Rules"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import quiz_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(quiz_context(quiz=self, user=request.user, request=request))
+        return context

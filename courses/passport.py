@@ -1,0 +1,107 @@
+"""The credit passport: hours and credits earned in the current attestation period.
+
+Bulgarian teachers need at least three qualification credits in each four-year attestation
+period. Periods are counted in whole calendar years from COURSES_ATTESTATION_FIRST_YEAR.
+"""
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Enrollment
+
+CREDITS_REQUIRED = 3
+PERIOD_YEARS = 4
+
+
+def attestation_period(today: date, *, first_year: int | None = None) -> tuple[date, date]:
+    first_year = first_year or getattr(settings, "COURSES_ATTESTATION_FIRST_YEAR", 2024)
+    start_year = first_year + ((today.year - first_year) // PERIOD_YEARS) * PERIOD_YEARS
+    return date(start_year, 1, 1), date(start_year + PERIOD_YEARS - 1, 12, 31)
+
+
+@dataclass
+class Passport:
+    start: date
+    end: date
+    rows: list
+    hours: int
+    credits: int
+    required: int = CREDITS_REQUIRED
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.required - self.credits)
+
+
+def passport_for(*, user, today: date | None = None) -> Passport:
+    start, end = attestation_period(today or timezone.localdate())
+    rows = list(
+        Enrollment.objects.filter(
+            teacher=user,
+            status=Enrollment.Status.COMPLETED,
+            completed_at__date__gte=start,
+            completed_at__date__lte=end,
+        )
+        .select_related("course", "certificate")
+        .order_by("completed_at")
+    )
+    rows = [r for r in rows if not (hasattr(r, "certificate") and r.certificate.is_revoked)]
+    return Passport(
+        start=start,
+        end=end,
+        rows=rows,
+        hours=sum(r.hours_earned for r in rows),
+        credits=sum(r.credits_earned for r in rows),
+    )
+
+
+def passport_csv_response(*, user) -> HttpResponse:
+    passport = passport_for(user=user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="credit-passport.csv"'
+    response.write("\ufeff")  # so that Excel opens the Cyrillic text as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Teacher"), user.get_full_name()])
+    writer.writerow(
+        [_("Attestation period"), f"{passport.start:%d.%m.%Y} – {passport.end:%d.%m.%Y}"]
+    )
+    writer.writerow([])
+    writer.writerow(
+        [
+            _("Course"),
+            _("Approved programme"),
+            _("UIN"),
+            _("Completed"),
+            _("Academic hours"),
+            _("Credits"),
+            _("Certificate"),
+        ]
+    )
+    for row in passport.rows:
+        certificate = getattr(row, "certificate", None)
+        writer.writerow(
+            [
+                _safe(row.course.title),
+                _safe(row.course.programme_name),
+                _safe(row.course.uin),
+                f"{timezone.localtime(row.completed_at):%d.%m.%Y}",
+                row.hours_earned,
+                row.credits_earned,
+                certificate.number if certificate else "",
+            ]
+        )
+    writer.writerow([])
+    writer.writerow([_("Total"), "", "", "", passport.hours, passport.credits, ""])
+    writer.writerow([_("Credits required in the period"), passport.required])
+    return response
+
+
+def _safe(value: str) -> str:
+    # A cell that starts like a formula must never run as one in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,83 @@
+"""Course progress rules, pure: which steps count, what is done, what is open, what is next.
+
+A course is complete when every required lesson is completed and every required quiz is passed.
+If an editor marks no step as required, every step is (a course must ask for something).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+LESSON = "lesson"
+QUIZ = "quiz"
+
+
+@dataclass(frozen=True)
+class Step:
+    id: int
+    kind: str
+    required: bool
+    page: object = None
+
+
+@dataclass
+class Progress:
+    required_total: int
+    required_done: int
+    lessons_done: int
+    quizzes_passed: int
+    percent: int
+    complete: bool
+    done: set[int] = field(default_factory=set)
+    locked: set[int] = field(default_factory=set)
+    next_step: Step | None = None
+
+
+def quiz_passed(attempts: Iterable, *, counting: str, pass_mark: int) -> bool:
+    """Whether a quiz counts as passed, from its submitted attempts in order of number."""
+    scores = [a.score for a in attempts if a.submitted_at is not None and a.score is not None]
+    if not scores:
+        return False
+    counted = max(scores) if counting == "best" else scores[-1]
+    return counted >= pass_mark
+
+
+def summarise(
+    steps: Sequence[Step],
+    *,
+    completed_lessons: set[int],
+    passed_quizzes: set[int],
+    sequential: bool = False,
+) -> Progress:
+    any_required = any(s.required for s in steps)
+    done: set[int] = set()
+    for step in steps:
+        if (step.kind == LESSON and step.id in completed_lessons) or (
+            step.kind == QUIZ and step.id in passed_quizzes
+        ):
+            done.add(step.id)
+    counted = [s for s in steps if s.required or not any_required]
+    required_done = sum(1 for s in counted if s.id in done)
+    total = len(counted)
+    percent = (
+        100 if total and required_done == total else (required_done * 100 // total if total else 0)
+    )
+    locked: set[int] = set()
+    if sequential:
+        blocked = False
+        for step in steps:
+            if blocked:
+                locked.add(step.id)
+            if (step.required or not any_required) and step.id not in done:
+                blocked = True
+    next_step = next((s for s in steps if s.id not in done and s.id not in locked), None)
+    return Progress(
+        required_total=total,
+        required_done=required_done,
+        lessons_done=sum(1 for s in steps if s.kind == LESSON and s.id in done),
+        quizzes_passed=sum(1 for s in steps if s.kind == QUIZ and s.id in done),
+        percent=percent,
+        complete=bool(total) and required_done == total,
+        done=done,
+        locked=locked,
+        next_step=next_step,
+    )

@@ -1,0 +1,297 @@
+"""Writes with rules: enrolling, completing lessons, quiz attempts, certificates.
+
+Every function is keyword-only and atomic. Refusals raise CourseError with a message meant for
+the teacher; nothing is half-saved. Rows that race are locked with select_for_update (a no-op on
+SQLite, whose transactions are IMMEDIATE and therefore already serialised).
+"""
+
+import random
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schools import roles
+
+from . import grading
+from .models import (
+    Certificate,
+    CertificateCounter,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    QuizAttempt,
+    QuizPage,
+)
+from .progress import quiz_passed, summarise
+from .steps import canonical, course_steps
+
+# Seconds allowed after a time limit for the form to travel back before it counts as late.
+TIME_LIMIT_GRACE = 60
+
+
+class CourseError(Exception):
+    """A refusal the teacher should read (already translated lazily)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def can_take_courses(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=roles.TEACHERS).exists()
+    )
+
+
+def enrollment_create(*, teacher: AbstractBaseUser, course: CoursePage) -> Enrollment:
+    """Enroll a teacher (idempotent), recording her school at this moment."""
+    course = canonical(course)
+    existing = Enrollment.objects.filter(teacher=teacher, course=course).first()
+    if existing:
+        return existing
+    if not can_take_courses(teacher):
+        raise CourseError(_("Only teachers in the network can enroll in courses."))
+    if not course.live or not course.enrollment_open:
+        raise CourseError(_("This course is not open for enrollment."))
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(
+                teacher=teacher, course=course, school_id=teacher.school_id
+            )
+    except IntegrityError:
+        # A double click raced us to it: the enrollment exists, which is what was asked.
+        return Enrollment.objects.get(teacher=teacher, course=course)
+
+
+def _lock(enrollment: Enrollment) -> Enrollment:
+    return Enrollment.objects.select_for_update().select_related("course").get(pk=enrollment.pk)
+
+
+def _check_step_open(enrollment: Enrollment, step_page) -> list:
+    steps = course_steps(enrollment.course)
+    if step_page.pk not in {s.id for s in steps}:
+        raise CourseError(_("This step does not belong to your course."))
+    if enrollment.course.sequential:
+        progress = _progress(enrollment, steps)
+        if step_page.pk in progress.locked:
+            raise CourseError(_("Finish the previous required steps of the course first."))
+    return steps
+
+
+def _progress(enrollment: Enrollment, steps):
+    done_lessons = set(
+        LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True)
+    )
+    quiz_rules = {s.id: s.page for s in steps if s.kind == "quiz"}
+    attempts: dict[int, list] = {}
+    for attempt in QuizAttempt.objects.filter(
+        enrollment=enrollment, submitted_at__isnull=False
+    ).only("quiz_id", "score", "submitted_at", "number"):
+        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    passed = {
+        quiz_id
+        for quiz_id, quiz in quiz_rules.items()
+        if quiz_passed(attempts.get(quiz_id, []), counting=quiz.counting, pass_mark=quiz.pass_mark)
+    }
+    return summarise(
+        steps,
+        completed_lessons=done_lessons,
+        passed_quizzes=passed,
+        sequential=enrollment.course.sequential,
+    )
+
+
+def _refresh_progress(enrollment: Enrollment, *, steps=None) -> Enrollment:
+    """Recompute the denormalised progress; complete the course (once) when it is done."""
+    now = timezone.now()
+    steps = steps if steps is not None else course_steps(enrollment.course)
+    progress = _progress(enrollment, steps)
+    enrollment.last_activity = now
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        # Completion is recorded once: later edits to the course never take it away.
+        enrollment.save(update_fields=["last_activity"])
+        return enrollment
+    enrollment.completed_lessons = progress.lessons_done
+    enrollment.passed_quizzes = progress.quizzes_passed
+    enrollment.percent = progress.percent
+    enrollment.status = Enrollment.Status.IN_PROGRESS
+    if progress.complete:
+        course = enrollment.course
+        enrollment.status = Enrollment.Status.COMPLETED
+        enrollment.percent = 100
+        enrollment.completed_at = now
+        enrollment.hours_earned = course.academic_hours
+        enrollment.credits_earned = course.credits or 0 if course.is_approved_programme else 0
+    enrollment.save()
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        certificate_issue(enrollment=enrollment)
+    return enrollment
+
+
+@transaction.atomic
+def lesson_complete(
+    *, enrollment: Enrollment, lesson: CourseLessonPage, reflection: str = ""
+) -> LessonCompletion:
+    """Mark a lesson complete (idempotent) and update progress in the same transaction."""
+    lesson = canonical(lesson)
+    enrollment = _lock(enrollment)
+    existing = LessonCompletion.objects.filter(teacher=enrollment.teacher, lesson=lesson).first()
+    if existing:
+        return existing
+    reflection = reflection.strip()
+    if lesson.reflection_prompt and not reflection:
+        raise CourseError(_("Write your reflection to complete this lesson."))
+    if len(reflection) > 5000:
+        raise CourseError(_("Your reflection is too long (at most 5,000 characters)."))
+    steps = _check_step_open(enrollment, lesson)
+    completion = LessonCompletion.objects.create(
+        enrollment=enrollment, teacher=enrollment.teacher, lesson=lesson, reflection=reflection
+    )
+    _refresh_progress(enrollment, steps=steps)
+    return completion
+
+
+def attempts_left(quiz: QuizPage, used: int) -> int | None:
+    """None means unlimited."""
+    if not quiz.attempts_allowed:
+        return None
+    return max(0, quiz.attempts_allowed - used)
+
+
+@transaction.atomic
+def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt:
+    """Open an attempt, or return the one already open. Refuses past the attempt limit."""
+    quiz = canonical(quiz)
+    enrollment = _lock(enrollment)
+    open_attempt = QuizAttempt.objects.filter(
+        enrollment=enrollment, quiz=quiz, submitted_at__isnull=True
+    ).first()
+    if open_attempt:
+        return open_attempt
+    _check_step_open(enrollment, quiz)
+    used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
+    if attempts_left(quiz, used) == 0:
+        raise CourseError(_("You have used all your attempts at this quiz."))
+    questions = grading.snapshot_questions(quiz.questions)
+    if not questions:
+        raise CourseError(_("This quiz has no questions yet."))
+    now = timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    attempt = QuizAttempt.objects.create(
+        enrollment=enrollment,
+        quiz=quiz,
+        number=used + 1,
+        deadline=deadline,
+        seed=random.randrange(1, 2**31),  # noqa: S311 - question order, not a secret
+        questions=questions,
+    )
+    enrollment.last_activity = now
+    if enrollment.status == Enrollment.Status.ENROLLED:
+        enrollment.status = Enrollment.Status.IN_PROGRESS
+    enrollment.save(update_fields=["last_activity", "status"])
+    return attempt
+
+
+@transaction.atomic
+def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[str, list[str]]) -> QuizAttempt:
+    """Grade an open attempt once. A repeated or concurrent submit returns the graded attempt.
+
+    Malformed answers raise CourseError and leave the attempt open (no attempt is burned).
+    """
+    # Lock order: enrollment, then attempt — the same as quiz_attempt_start, so no deadlock.
+    enrollment = _lock(attempt.enrollment)
+    attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if attempt.submitted_at is not None:
+        return attempt
+    now = timezone.now()
+    late = bool(attempt.deadline and now > attempt.deadline + timedelta(seconds=TIME_LIMIT_GRACE))
+    try:
+        cleaned = grading.validate(attempt.questions, answers, allow_missing=late)
+    except grading.AnswerError as error:
+        raise CourseError(error.args[0]) from error
+    result = grading.grade(attempt.questions, cleaned)
+    attempt.answers = cleaned
+    attempt.results = result.results
+    attempt.score = result.score
+    attempt.passed = result.passed(attempt.quiz.pass_mark)
+    attempt.timed_out = late
+    attempt.submitted_at = now
+    attempt.save()
+    enrollment.quiz_attempts += 1
+    if enrollment.best_quiz_score is None or result.score > enrollment.best_quiz_score:
+        enrollment.best_quiz_score = result.score
+    _refresh_progress(enrollment)
+    return attempt
+
+
+def _next_serial(year: int) -> int:
+    counter, _created = CertificateCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+@transaction.atomic
+def certificate_issue(*, enrollment: Enrollment) -> Certificate:
+    """Issue the certificate of a completed enrollment (once), numbered in the year's register."""
+    existing = Certificate.objects.filter(enrollment=enrollment).first()
+    if existing:
+        return existing
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise CourseError(_("A certificate is issued only for a completed course."))
+    teacher = enrollment.teacher
+    course = enrollment.course
+    school = enrollment.school
+    district = school.municipality.district if school else None
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    serial = _next_serial(year)
+    english = course.get_translations().filter(locale__language_code="en").first()
+    return Certificate.objects.create(
+        enrollment=enrollment,
+        number=f"{year}-{serial:06d}",
+        year=year,
+        serial=serial,
+        code=secrets.token_urlsafe(18),
+        issued_at=now,
+        holder_name=teacher.get_full_name(),
+        position=teacher.position,
+        school_name=school.name if school else "",
+        school_code=school.code if school else "",
+        town=school.settlement if school else "",
+        district=district.name if district else "",
+        district_en=district.name_en if district else "",
+        course_title=course.title,
+        course_title_en=english.title if english else "",
+        programme_name=course.programme_name if course.is_approved_programme else "",
+        uin=course.uin if course.is_approved_programme else "",
+        provider=course.provider,
+        hours=enrollment.hours_earned,
+        credits=enrollment.credits_earned or None,
+        started_on=timezone.localdate(enrollment.enrolled_at),
+        completed_on=timezone.localdate(enrollment.completed_at),
+    )
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate: Certificate, by: AbstractBaseUser, reason: str
+) -> Certificate:
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        return certificate
+    reason = reason.strip()
+    if not reason:
+        raise CourseError(_("Give the reason for revoking the certificate."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revocation_reason = reason[:300]
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate

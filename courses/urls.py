@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", views.my_learning, name="my_learning"),
+    path("passport.csv", views.passport_csv, name="passport_csv"),
+    path("enroll/<int:course_id>/", views.enroll, name="enroll"),
+    path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("quizzes/<int:quiz_id>/start/", views.quiz_start, name="quiz_start"),
+    path("attempts/<int:attempt_id>/submit/", views.quiz_submit, name="quiz_submit"),
+    path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
+    path("certificates/<str:number>.pdf", views.certificate_pdf, name="certificate_pdf"),
+    path("verify/<str:code>/", views.verify, name="verify"),
+]

@@ -1,0 +1,203 @@
+"""HTTP glue: check who is asking, call a service or selector, redirect (PRG) or render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import grading, selectors, services
+from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
+
+
+def _course_url(request, course) -> str:
+    return course.get_url(request) or "/"
+
+
+def step_access_response(request: HttpRequest, page) -> HttpResponse | None:
+    """Lessons and quizzes are for the teachers enrolled in their course (editors use preview)."""
+    if getattr(request, "is_preview", False):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = page.get_parent().specific
+    enrolled = Enrollment.objects.filter(
+        teacher=request.user, course__translation_key=course.translation_key
+    ).exists()
+    if not enrolled:
+        messages.info(request, _("Enroll in the course to open its lessons and quizzes."))
+        return redirect(_course_url(request, course))
+    return None
+
+
+def _my_enrollment(request, course) -> Enrollment:
+    enrollment = Enrollment.objects.filter(
+        teacher=request.user, course__translation_key=course.translation_key
+    ).first()
+    if enrollment is None:
+        raise Http404
+    return enrollment
+
+
+@never_cache
+@login_required
+@require_POST
+def enroll(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage, pk=course_id, live=True)
+    try:
+        services.enrollment_create(teacher=request.user, course=course)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("You are enrolled. Good luck with the course!"))
+    return redirect(_course_url(request, course))
+
+
+@never_cache
+@login_required
+@require_POST
+def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = get_object_or_404(CourseLessonPage, pk=lesson_id, live=True)
+    course = lesson.get_parent().specific
+    enrollment = _my_enrollment(request, course)
+    try:
+        services.lesson_complete(
+            enrollment=enrollment, lesson=lesson, reflection=request.POST.get("reflection", "")
+        )
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.get_url(request))
+    enrollment.refresh_from_db()
+    if enrollment.is_completed:
+        messages.success(
+            request, _("You have completed the course. Your certificate is in “My learning”.")
+        )
+    else:
+        messages.success(request, _("Lesson completed."))
+    following = request.POST.get("next")
+    if following and following.startswith("/") and not following.startswith("//"):
+        return redirect(following)
+    return redirect(lesson.get_url(request))
+
+
+@never_cache
+@login_required
+@require_POST
+def quiz_start(request: HttpRequest, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(QuizPage, pk=quiz_id, live=True)
+    enrollment = _my_enrollment(request, quiz.get_parent().specific)
+    try:
+        services.quiz_attempt_start(enrollment=enrollment, quiz=quiz)
+    except services.CourseError as error:
+        messages.error(request, error.message)
+    return redirect(quiz.get_url(request))
+
+
+def _answers_from(post) -> dict[str, list[str]]:
+    return {key[2:]: post.getlist(key) for key in post if key.startswith("q-")}
+
+
+@never_cache
+@login_required
+@require_POST
+def quiz_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("quiz", "enrollment"),
+        pk=attempt_id,
+        enrollment__teacher=request.user,
+    )
+    try:
+        attempt = services.quiz_attempt_submit(attempt=attempt, answers=_answers_from(request.POST))
+    except services.CourseError as error:
+        messages.error(request, error.message)
+        return redirect(attempt.quiz.localized.get_url(request))
+    return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+@never_cache
+@login_required
+@require_GET
+def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("quiz", "enrollment__course"),
+        pk=attempt_id,
+        enrollment__teacher=request.user,
+        submitted_at__isnull=False,
+    )
+    quiz = attempt.quiz
+    attempts = list(
+        QuizAttempt.objects.filter(enrollment=attempt.enrollment, quiz=quiz).only(
+            "id", "number", "score", "submitted_at"
+        )
+    )
+    from .progress import quiz_passed
+
+    passed = quiz_passed(attempts, counting=quiz.counting, pass_mark=quiz.pass_mark)
+    show_review = selectors.review_allowed(quiz=quiz, attempts=attempts, passed=passed)
+    context = {
+        "attempt": attempt,
+        "quiz": quiz.localized,
+        "course": attempt.enrollment.course.localized,
+        "enrollment": attempt.enrollment,
+        "quiz_passed": passed,
+        "attempts_left": services.attempts_left(quiz, len(attempts)),
+        "review": grading.review(attempt.questions, attempt.answers, attempt.results)
+        if show_review
+        else None,
+    }
+    return render(request, "courses/attempt_result.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def my_learning(request: HttpRequest) -> HttpResponse:
+    from .passport import passport_for
+
+    context = selectors.my_learning(user=request.user)
+    context["passport"] = passport_for(user=request.user)
+    return render(request, "courses/my_learning.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def passport_csv(request: HttpRequest) -> HttpResponse:
+    from .passport import passport_csv_response
+
+    return passport_csv_response(user=request.user)
+
+
+def _may_read_certificate(user, certificate: Certificate) -> bool:
+    from .permissions import is_national_coordinator
+
+    return certificate.enrollment.teacher_id == user.pk or is_national_coordinator(user)
+
+
+@never_cache
+@login_required
+@require_GET
+def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
+    from .certificates import certificate_pdf_bytes, verification_url
+
+    certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), number=number)
+    if not _may_read_certificate(request.user, certificate):
+        raise Http404
+    language = "en" if request.GET.get("lang") == "en" else "bg"
+    pdf = certificate_pdf_bytes(
+        certificate, language=language, verify_url=verification_url(request, certificate)
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
+    return response
+
+
+@never_cache
+@require_GET
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = Certificate.objects.filter(code=code).first()
+    status = 200 if certificate else 404
+    return render(request, "courses/verify.html", {"certificate": certificate}, status=status)
