@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Bulgarian at /, English at /en/. Wagtail's page serving stays last: it catches everything.
 urlpatterns += i18n_patterns(
     path("accounts/", include("schools.urls")),
+    path("learning/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
