@@ -1,0 +1,265 @@
+"""The library's file models: images, documents, audio and video, with shared resource metadata.
+
+Wagtail's image and document models and wagtailmedia's media model are swapped for our own from
+the first migration (they cannot be swapped later). Each carries the same metadata a teacher
+needs to judge and credit a resource: who made it, where it comes from, its languages, licence,
+consent, topics and grade bands.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.search import index
+from wagtailmedia.models import AbstractMedia
+
+from curriculum import validators
+from curriculum.textsearch import searchable
+
+from .fields import MultipleChoiceField
+from .taxonomy import GradeBand, Language, Licence, Topic
+
+METADATA_FIELDS = (
+    "description",
+    "creator",
+    "origin",
+    "languages",
+    "licence",
+    "topics",
+    "grade_bands",
+    "living_performers",
+    "consent_record",
+)
+
+
+class ResourceMetadata(models.Model):
+    description = models.TextField(_("description"), blank=True)
+    creator = models.CharField(
+        _("creator or performer"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who made, sang, told or photographed it."),
+    )
+    origin = models.CharField(
+        _("community or place of origin"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: Kalderash Roma, Sliven; leave empty if unknown."),
+    )
+    languages = MultipleChoiceField(_("languages"), choices=Language.choices)
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_SA
+    )
+    living_performers = models.BooleanField(
+        _("records living performers"),
+        default=False,
+        help_text=_("Tick for recordings or photographs of people who are alive."),
+    )
+    consent_record = models.TextField(
+        _("consent record"),
+        blank=True,
+        help_text=_(
+            "Who gave consent, when, for what use, and where the signed form is kept. "
+            "Required when the resource records living performers."
+        ),
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="%(class)s_set"
+    )
+    grade_bands = MultipleChoiceField(_("grade bands"), choices=GradeBand.choices)
+
+    search_fields = [
+        index.SearchField("search_text"),
+        index.FilterField("licence"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def search_text(self) -> str:
+        return searchable(self.title, self.description, self.creator, self.origin)
+
+    def clean(self):
+        super().clean()
+        if self.living_performers and not self.consent_record.strip():
+            raise ValidationError(
+                {
+                    "consent_record": _(
+                        "Record the performers' consent before publishing a recording of them."
+                    )
+                }
+            )
+
+    @property
+    def kind_label(self) -> str:
+        from .taxonomy import ResourceKind
+
+        return str(ResourceKind(self.kind).label)
+
+    @property
+    def languages_display(self) -> list[str]:
+        return self._meta.get_field("languages").labels(self)
+
+    @property
+    def grade_bands_display(self) -> list[str]:
+        return self._meta.get_field("grade_bands").labels(self)
+
+
+class DromImage(ResourceMetadata, AbstractImage):
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        *METADATA_FIELDS,
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+    search_fields = [*AbstractImage.search_fields, *ResourceMetadata.search_fields]
+    kind = "image"
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validators.validate_image_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def size_display(self) -> str:
+        return filesizeformat(self.file_size) if self.file_size else ""
+
+
+class DromRendition(AbstractRendition):
+    image = models.ForeignKey(DromImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class DromDocument(ResourceMetadata, AbstractDocument):
+    admin_form_fields = ("title", "file", "collection", *METADATA_FIELDS, "tags")
+    search_fields = [*AbstractDocument.search_fields, *ResourceMetadata.search_fields]
+    kind = "document"
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validators.validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def size_display(self) -> str:
+        return filesizeformat(self.file_size) if self.file_size else ""
+
+
+class DromMedia(ResourceMetadata, AbstractMedia):
+    transcript = models.TextField(
+        _("transcript or lyrics"),
+        blank=True,
+        help_text=_("The words of the recording; for songs, the lyrics with a translation."),
+    )
+    captions = models.FileField(
+        _("captions (WebVTT)"),
+        upload_to="media_captions",
+        blank=True,
+        help_text=_("Optional subtitles as a .vtt file."),
+    )
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        *METADATA_FIELDS,
+        "transcript",
+        "captions",
+        "duration",
+        "width",
+        "height",
+        "thumbnail",
+        "tags",
+    )
+    search_fields = [*AbstractMedia.search_fields, *ResourceMetadata.search_fields]
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = _("audio or video")
+        verbose_name_plural = _("audio and video")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The size is shown beside every download link; reading it from storage on each page
+        # view would touch the disk (or S3) once per link.
+        if self.file and self.file_size is None:
+            try:
+                self.file_size = self.file.size
+            except OSError:
+                self.file_size = None
+        super().save(*args, **kwargs)
+
+    @property
+    def kind(self) -> str:
+        return "audio" if self.type == "audio" else "video"
+
+    def search_text(self) -> str:
+        return searchable(super().search_text(), self.transcript)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        checks = [
+            ("file", lambda f: validators.validate_media_file(f, self.type)),
+            ("captions", validators.validate_captions_file),
+            ("thumbnail", validators.validate_image_file),
+        ]
+        for name, check in checks:
+            value = getattr(self, name)
+            if value and not getattr(value, "_committed", True):
+                try:
+                    check(value)
+                except ValidationError as error:
+                    errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def size_display(self) -> str:
+        return filesizeformat(self.file_size) if self.file_size else ""
+
+    @property
+    def mime_type(self) -> str:
+        extension = self.file.name.rsplit(".", 1)[-1].lower()
+        return {
+            "mp3": "audio/mpeg",
+            "wav": "audio/wav",
+            "ogg": "audio/ogg",
+            "oga": "audio/ogg",
+            "flac": "audio/flac",
+            "m4a": "audio/mp4",
+            "mp4": "video/mp4",
+            "webm": "video/webm",
+            "ogv": "video/ogg",
+        }.get(extension, "application/octet-stream")

@@ -1,0 +1,62 @@
+"""Writes with rules: saving lesson plans, building lesson packs."""
+
+import re
+import tempfile
+import zipfile
+
+from django.db import IntegrityError, transaction
+
+from .models import LessonPlanPage, SavedLessonPlan
+from .pdf import lesson_plan_pdf_cached
+
+PACK_MEMORY_LIMIT = 20 * 1024 * 1024
+
+
+def saved_plan_add(*, user, page: LessonPlanPage) -> SavedLessonPlan:
+    """Save a plan to the user's list; saving twice keeps one entry."""
+    try:
+        with transaction.atomic():
+            return SavedLessonPlan.objects.create(user=user, page=page)
+    except IntegrityError:
+        return SavedLessonPlan.objects.get(user=user, page=page)
+
+
+def saved_plan_remove(*, user, page: LessonPlanPage) -> None:
+    SavedLessonPlan.objects.filter(user=user, page=page).delete()
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "file"
+
+
+def lesson_pack_files(*, page: LessonPlanPage) -> list[tuple[str, object]]:
+    """(path in the archive, file field) for each worksheet and recording of the plan."""
+    files, seen = [], set()
+    for child in page.body:
+        value = child.value
+        if child.block_type == "worksheet" and value["document"] is not None:
+            files.append(("worksheets", value["document"].file))
+        elif child.block_type in ("song", "tale") and value.get("recording") is not None:
+            files.append(("recordings", value["recording"].file))
+        elif child.block_type == "video" and value["video"] is not None:
+            files.append(("video", value["video"].file))
+    unique = []
+    for folder, file in files:
+        name = f"{folder}/{_safe_name(file.name.rsplit('/', 1)[-1])}"
+        if name not in seen:
+            seen.add(name)
+            unique.append((name, file))
+    return unique
+
+
+def lesson_pack_build(*, page: LessonPlanPage):
+    """A ZIP with the plan's PDF, worksheets and recordings, rewound and ready to send."""
+    archive = tempfile.SpooledTemporaryFile(max_size=PACK_MEMORY_LIMIT)  # noqa: SIM115
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as pack:
+        pack.writestr(f"{_safe_name(page.slug)}.pdf", lesson_plan_pdf_cached(page))
+        for name, file in lesson_pack_files(page=page):
+            with file.open("rb") as source, pack.open(name, "w") as target:
+                while chunk := source.read(1024 * 1024):
+                    target.write(chunk)
+    archive.seek(0)
+    return archive

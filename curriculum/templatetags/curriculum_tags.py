@@ -1,0 +1,26 @@
+"""Template helpers of the library: search highlighting and resource links."""
+
+from django import template
+
+from curriculum.textsearch import highlight as highlight_text
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, query):
+    """The text with the words of the search query marked (case and stress ignored)."""
+    return highlight_text(str(text or ""), query or "")
+
+
+@register.simple_tag(takes_context=True)
+def resource_url(context, library, resource):
+    if library is None:
+        return ""
+    return library.resource_url(resource, context.get("request"))
+
+
+@register.filter
+def extension(file) -> str:
+    name = getattr(file, "name", "") or ""
+    return name.rsplit(".", 1)[-1].upper() if "." in name else ""
