@@ -1,38 +1,58 @@
 """Navigation and language tags used by base.html.
 
 They take what they need from the request and the current page, so that every template gets the
-same header without views having to pass anything.
+same header without views having to pass anything. What they look up is computed once per request
+(and shared by the header, the footer and the alternate links): a handful of queries per page,
+whatever the number of pages.
 """
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
-
-from cms.models import StandardPage
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 
-def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
+def _homes(request) -> dict[str, Page]:
+    """The site's home page in each language, keyed by language code."""
+    if not hasattr(request, "_drom_homes"):
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            for page in site.root_page.get_translations(inclusive=True).select_related("locale"):
+                homes[page.locale.language_code] = page
+        request._drom_homes = homes
+    return request._drom_homes
 
 
-def _home_for(request, language_code: str) -> Page | None:
-    root = _site_root(request)
-    if root is None:
-        return None
-    if root.locale.language_code == language_code:
-        return root
-    return root.get_translation_or_none(Locale.objects.filter(language_code=language_code).first())
+def _home(request) -> Page | None:
+    homes = _homes(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+def _home_children(request) -> list[Page]:
+    """Live public pages directly under the current language's home page, in tree order."""
+    if not hasattr(request, "_drom_children"):
+        home = _home(request)
+        request._drom_children = (
+            list(
+                home.get_children()
+                .live()
+                .public()
+                .only("id", "title", "url_path", "path", "show_in_menus", "locale_id")
+            )
+            if home
+            else []
+        )
+    return request._drom_children
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
     request = context.get("request")
-    home = _home_for(request, get_language()) if request else None
+    home = _home(request) if request else None
     return home.get_url(request) if home else "/"
 
 
@@ -40,6 +60,8 @@ def _language_links(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
+    if hasattr(request, "_drom_languages"):
+        return request._drom_languages
     page = context.get("page")
     current = get_language()
     translations = {}
@@ -48,10 +70,11 @@ def _language_links(context) -> list[dict]:
             p.locale.language_code: p
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
+    homes = _homes(request)
     links = []
     for code, name in settings.LANGUAGES:
         if translations:
-            target = translations.get(code) or _home_for(request, code)
+            target = translations.get(code) or homes.get(code)
             url = target.get_url(request) if target else "/"
         else:
             # Not a Wagtail page (log in, account…): the same URL under the other language prefix.
@@ -66,6 +89,7 @@ def _language_links(context) -> list[dict]:
                 "exists": not translations or code in translations,
             }
         )
+    request._drom_languages = links
     return links
 
 
@@ -81,42 +105,28 @@ def alternate_links(context) -> dict:
 
 def _menu_items(context, pages) -> list[dict]:
     request = context.get("request")
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items = []
-    for p in pages:
-        items.append(
-            {
-                "title": p.title,
-                "url": p.get_url(request),
-                "current": bool(current_path) and current_path.startswith(p.path),
-            }
-        )
-    return items
+    current_path = getattr(context.get("page"), "path", "")
+    return [
+        {
+            "title": p.title,
+            "url": p.get_url(request),
+            "current": bool(current_path) and current_path.startswith(p.path),
+        }
+        for p in pages
+    ]
 
 
 @register.inclusion_tag("includes/menu.html", takes_context=True)
 def main_menu(context) -> dict:
+    """Sections under the home page that editors marked "show in menus" (library, courses…)."""
     request = context.get("request")
-    home = _home_for(request, get_language()) if request else None
-    if home is None:
-        return {"items": []}
-    pages = home.get_children().live().in_menu().public().only("id", "title", "url_path", "path")
+    pages = [p for p in _home_children(request) if p.show_in_menus] if request else []
     return {"items": _menu_items(context, pages)}
 
 
 @register.inclusion_tag("includes/menu.html", takes_context=True)
 def footer_menu(context) -> dict:
-    """Plain content pages (about, contact) that are not already in the main menu."""
+    """The other pages under the home page (about, contact)."""
     request = context.get("request")
-    home = _home_for(request, get_language()) if request else None
-    if home is None:
-        return {"items": []}
-    pages = (
-        StandardPage.objects.child_of(home)
-        .live()
-        .public()
-        .filter(show_in_menus=False)
-        .only("id", "title", "url_path", "path")
-    )
+    pages = [p for p in _home_children(request) if not p.show_in_menus] if request else []
     return {"items": _menu_items(context, pages)}
