@@ -35,7 +35,16 @@ def _attempts_by_quiz(enrollment: Enrollment) -> dict:
     for attempt in (
         QuizAttempt.objects.filter(enrollment=enrollment)
         .select_related("quiz")
-        .only("id", "number", "seed", "score", "passed", "submitted_at", "quiz__translation_key")
+        .only(
+            "id",
+            "number",
+            "seed",
+            "deadline",
+            "score",
+            "passed",
+            "submitted_at",
+            "quiz__translation_key",
+        )
         .order_by("number")
     ):
         attempts.setdefault(attempt.quiz.translation_key, []).append(attempt)
