@@ -1,0 +1,144 @@
+"""Writes with rules for people and schools: keyword-only, typed, atomic.
+
+Views call these; they never touch the models' write methods themselves.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from . import roles
+from .models import School, SchoolChange, User
+from .tokens import BadToken, signup_token_make, signup_token_read
+
+
+class EmailTaken(Exception):
+    """Another account already uses this e-mail address (compared case-insensitively)."""
+
+
+def email_is_taken(email: str, *, exclude_pk: int | None = None) -> bool:
+    users = User.objects.filter(email__iexact=email.strip())
+    if exclude_pk is not None:
+        users = users.exclude(pk=exclude_pk)
+    return users.exists()
+
+
+def _send(*, template: str, to: str, context: dict) -> None:
+    subject = render_to_string(f"schools/email/{template}_subject.txt", context)
+    body = render_to_string(f"schools/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+@transaction.atomic
+def user_signup(
+    *,
+    email: str,
+    first_name: str,
+    father_name: str,
+    last_name: str,
+    position: str,
+    school: School,
+    password: str,
+) -> User:
+    """Create a teacher's account, inactive until the e-mail address is confirmed."""
+    email = User.objects.normalize_email(email.strip()).lower()
+    if email_is_taken(email):
+        raise EmailTaken(email)
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        first_name=first_name.strip(),
+        father_name=father_name.strip(),
+        last_name=last_name.strip(),
+        position=position,
+        school=school,
+        is_active=False,
+    )
+    user.groups.add(Group.objects.get(name=roles.TEACHERS))
+    SchoolChange.objects.create(user=user, from_school=None, to_school=school)
+    return user
+
+
+def signup_confirmation_send(*, user: User, confirm_url_base: str) -> None:
+    """E-mail the signed confirmation link; ``confirm_url_base`` is the site's scheme and host."""
+    token = signup_token_make(user_id=user.pk, email=user.email)
+    link = confirm_url_base.rstrip("/") + reverse("signup_confirm", args=[token])
+    _send(template="signup_confirm", to=user.email, context={"user": user, "link": link})
+
+
+def user_confirm_email(*, token: str) -> User:
+    """Activate the account the token was made for. Raises BadToken for a bad or stale link.
+
+    Confirming twice is harmless: the account simply stays active.
+    """
+    user_id, email = signup_token_read(token)
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id, email__iexact=email).first()
+        if user is None:
+            raise BadToken("no such account")
+        if not user.is_active:
+            if user.last_login is not None or not user.has_usable_password():
+                # A deactivated (or anonymised) account is not revived by an old link.
+                raise BadToken("account closed")
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+    return user
+
+
+@transaction.atomic
+def user_profile_update(
+    *, user: User, first_name: str, father_name: str, last_name: str, position: str
+) -> User:
+    user.first_name = first_name.strip()
+    user.father_name = father_name.strip()
+    user.last_name = last_name.strip()
+    user.position = position
+    user.save(update_fields=["first_name", "father_name", "last_name", "position"])
+    return user
+
+
+@transaction.atomic
+def user_school_change(*, user: User, school: School) -> SchoolChange | None:
+    """Move the user to another school, recording the move with its date.
+
+    Past records (enrollments, completions) keep the school they were made at; only the
+    current school on the user changes. Choosing the same school again records nothing.
+    """
+    if user.school_id == school.pk:
+        return None
+    change = SchoolChange.objects.create(
+        user=user, from_school_id=user.school_id, to_school=school, changed_at=timezone.now()
+    )
+    user.school = school
+    user.save(update_fields=["school"])
+    return change
+
+
+ANONYMOUS_FIRST_NAME = "Изтрит"
+ANONYMOUS_LAST_NAME = "профил"
+
+
+@transaction.atomic
+def user_anonymise(*, user: User) -> User:
+    """Close an account at its owner's request, keeping no personal data.
+
+    The row stays — with its school, position and groups — so that enrollments, completions and
+    certificates still count in aggregate reports; only what identifies the person goes.
+    """
+    user.email = f"deleted-{user.pk}@deleted.invalid"
+    user.first_name = ANONYMOUS_FIRST_NAME
+    user.father_name = ""
+    user.last_name = ANONYMOUS_LAST_NAME
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.regions.clear()
+    return user

@@ -1,0 +1,86 @@
+"""Sign-up: a teacher makes an account, then confirms the e-mail address from a signed link."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .forms import EMAIL_TAKEN, DistrictChoiceForm, SignupForm
+from .models import District
+from .tokens import BadToken, signup_token_read
+
+
+def chosen_district(request) -> District | None:
+    """The district picked in step one (?district=…), carried on in the POST as a hidden field."""
+    value = request.POST.get("district") or request.GET.get("district")
+    if not value or not str(value).isdigit():
+        return None
+    return District.objects.filter(pk=value).first()
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("account")
+    district = chosen_district(request)
+    if request.method == "POST":
+        form = SignupForm(request.POST, district=district)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                user = services.user_signup(
+                    email=data["email"],
+                    first_name=data["first_name"],
+                    father_name=data["father_name"],
+                    last_name=data["last_name"],
+                    position=data["position"],
+                    school=data["school"],
+                    password=data["password1"],
+                )
+            except services.EmailTaken:
+                # Two sign-ups with one address racing each other: the second one lands here.
+                form.add_error("email", EMAIL_TAKEN)
+            else:
+                services.signup_confirmation_send(
+                    user=user, confirm_url_base=request.build_absolute_uri("/")
+                )
+                request.session["signup_email"] = user.email
+                return redirect("signup_sent")
+    else:
+        form = SignupForm(district=district)
+    district_form = DistrictChoiceForm(initial={"district": district})
+    return render(
+        request,
+        "schools/signup.html",
+        {"form": form, "district_form": district_form, "district": district},
+    )
+
+
+@never_cache
+def signup_sent(request):
+    return render(
+        request, "schools/signup_sent.html", {"email": request.session.get("signup_email")}
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request, token):
+    """GET shows a button; only the POST activates, so a mail scanner's prefetch changes nothing."""
+    if request.method == "POST":
+        try:
+            services.user_confirm_email(token=token)
+        except BadToken:
+            return render(request, "schools/signup_confirm.html", {"invalid": True}, status=400)
+        messages.success(request, _("Your e-mail address is confirmed. You can log in now."))
+        return redirect("login")
+    try:
+        signup_token_read(token)
+    except BadToken:
+        return render(request, "schools/signup_confirm.html", {"invalid": True}, status=400)
+    return render(request, "schools/signup_confirm.html", {"invalid": False})

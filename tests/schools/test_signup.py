@@ -1,0 +1,177 @@
+"""Sign-up with e-mail confirmation, then logging in."""
+
+import re
+import time
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from schools import roles
+from schools.models import SchoolChange, User
+from schools.tokens import signup_token_make
+
+SIGNUP = reverse("signup")
+PASSWORD = "Ромска-песен-2026"
+
+
+def form_data(the_school, **overrides):
+    data = {
+        "email": "Nova.Uchitelka@Example.test",
+        "first_name": "Севда",
+        "father_name": "Асенова",
+        "last_name": "Илиева",
+        "position": "mediator",
+        "district": the_school.municipality.district_id,
+        "school": the_school.pk,
+        "school_code": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    return {**data, **overrides}
+
+
+def confirmation_link(message):
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def test_district_step_lists_only_that_districts_schools(client, school_south, school_north):
+    response = client.get(SIGNUP, {"district": school_south.municipality.district_id})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert school_south.name in html
+    assert school_north.name not in html
+
+
+def test_without_district_only_the_code_field(client, school_south):
+    form = client.get(SIGNUP).context["form"]
+    assert "school" not in form.fields
+    assert "school_code" in form.fields
+
+
+def test_signup_confirm_then_login(client, school_south):
+    response = client.post(SIGNUP, form_data(school_south))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("signup_sent")
+    user = User.objects.get()
+    assert user.email == "nova.uchitelka@example.test"
+    assert not user.is_active
+    assert user.school == school_south
+    assert user.groups.filter(name=roles.TEACHERS).exists()
+    assert SchoolChange.objects.filter(user=user, to_school=school_south).exists()
+
+    # Not confirmed yet: the login is refused.
+    login = {"username": "nova.uchitelka@example.test", "password": PASSWORD}
+    assert client.post(reverse("login"), login).status_code == 200
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nova.uchitelka@example.test"]
+    assert "Дром" in message.subject
+    link = confirmation_link(message)
+    path = link.split("testserver", 1)[1]
+    # Opening the link (or a mail scanner prefetching it) does not activate the account.
+    assert client.get(path).status_code == 200
+    user.refresh_from_db()
+    assert not user.is_active
+    response = client.post(path)
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.is_active
+
+    response = client.post(reverse("login"), login)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account")
+
+
+def test_signup_by_institution_code_as_excel_writes_it(client, school_south):
+    data = form_data(school_south, district="", school="", school_code=" 2001001.0 ")
+    assert client.post(SIGNUP, data).status_code == 302
+    assert User.objects.get().school == school_south
+
+
+def test_unknown_code_refused(client, school_south):
+    data = form_data(school_south, district="", school="", school_code="9999999")
+    response = client.post(SIGNUP, data)
+    assert response.status_code == 200
+    assert "Няма училище с код 9999999" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_no_school_refused(client, school_south):
+    response = client.post(SIGNUP, form_data(school_south, district="", school=""))
+    assert "Изберете училището си" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_school_from_another_district_refused(client, school_south, school_north):
+    # Tampering: the district says Sliven, the school is in Vidin.
+    response = client.post(SIGNUP, form_data(school_south, school=school_north.pk))
+    assert response.status_code == 200
+    assert not User.objects.exists()
+
+
+def test_duplicate_email_case_insensitive_refused(client, school_south, teacher_south):
+    data = form_data(school_south, email="SOUTH@example.TEST")
+    response = client.post(SIGNUP, data)
+    assert response.status_code == 200
+    assert "Вече има профил с този имейл адрес" in response.content.decode()
+    assert User.objects.filter(email__iexact="south@example.test").count() == 1
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("1234567890123", "изцяло от цифри"),
+        ("short", "прекалено къса"),
+        ("password123", "често срещана"),
+    ],
+)
+def test_weak_passwords_refused(client, school_south, password, message):
+    response = client.post(SIGNUP, form_data(school_south, password1=password, password2=password))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_mismatched_passwords_refused(client, school_south):
+    response = client.post(SIGNUP, form_data(school_south, password2=PASSWORD + "x"))
+    assert "Двете пароли не съвпадат" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_expired_link_refused(client, school_south):
+    four_days_ago = time.time() - 4 * 24 * 3600
+    # The clock the signature is stamped with, moved back: the link was mailed four days ago.
+    with mock.patch("django.core.signing.time.time", return_value=four_days_ago):
+        client.post(SIGNUP, form_data(school_south))
+    path = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
+    assert client.get(path).status_code == 400
+    assert client.post(path).status_code == 400
+    assert not User.objects.get().is_active
+
+
+def test_forged_link_refused(client, school_south):
+    client.post(SIGNUP, form_data(school_south))
+    path = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
+    response = client.post(path[:-3] + "abc/")
+    assert response.status_code == 400
+    assert not User.objects.get().is_active
+
+
+def test_link_for_a_changed_address_refused(client, teacher_south):
+    teacher_south.is_active = False
+    teacher_south.save()
+    token = signup_token_make(user_id=teacher_south.pk, email="old@example.test")
+    assert client.post(reverse("signup_confirm", args=[token])).status_code == 400
+
+
+def test_english_email_is_translated(client, school_south):
+    client.post("/en" + SIGNUP, form_data(school_south))
+    assert "confirm your e-mail" in mail.outbox[0].subject
+
+
+def test_logged_in_user_is_sent_to_account(teacher_client):
+    assert teacher_client.get(SIGNUP)["Location"] == reverse("account")
