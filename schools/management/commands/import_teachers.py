@@ -1,0 +1,19 @@
+from django.conf import settings
+
+from schools.import_services import teachers_import_apply, teachers_import_plan
+from schools.importing import parse_teachers
+
+from ._import_base import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Import teachers from a CSV or XLSX file (keyed by e-mail; new teachers get an "
+        "invitation to choose a password; --dry-run)."
+    )
+    kind = "Teachers"
+    parse = staticmethod(parse_teachers)
+    plan = staticmethod(teachers_import_plan)
+
+    def apply(self, plan):
+        return teachers_import_apply(plan=plan, site_url=settings.WAGTAILADMIN_BASE_URL)
