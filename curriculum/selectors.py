@@ -146,7 +146,11 @@ def _plan_facets(filters: Filters, scoped) -> list[Facet]:
     lang_counts = _choice_counts(scoped("lang"), "languages", Language.values)
     type_counts = _choice_counts(scoped("type"), "includes", [str(k) for k in PLAN_KINDS])
     occasion_counts = dict(
-        scoped("occasion").exclude(occasion="").values_list("occasion").annotate(n=Count("pk"))
+        scoped("occasion")
+        .exclude(occasion="")
+        .order_by()
+        .values_list("occasion")
+        .annotate(n=Count("pk"))
     )
     duration_counts = scoped("duration").aggregate(
         **{
@@ -156,7 +160,9 @@ def _plan_facets(filters: Filters, scoped) -> list[Facet]:
     )
     return [
         Facet("grade", _("Grade band"), _options(GradeBand.choices, grade_counts, filters.grade)),
-        _topic_facet(scoped("topic").values_list("topics").annotate(n=Count("pk")), filters),
+        _topic_facet(
+            scoped("topic").order_by().values_list("topics").annotate(n=Count("pk")), filters
+        ),
         Facet(
             "occasion",
             _("Occasion"),
@@ -290,7 +296,7 @@ def _resource_facets(filters: Filters, scoped) -> list[Facet]:
     )
     lang_counts = summed(lambda k: _choice_counts(scoped(k, "lang"), "languages", Language.values))
     topic_pairs = summed(
-        lambda k: dict(scoped(k, "topic").values_list("topics").annotate(n=Count("pk")))
+        lambda k: dict(scoped(k, "topic").order_by().values_list("topics").annotate(n=Count("pk")))
     )
     type_counts = {kind: scoped(kind).count() for kind, _m, _e in RESOURCE_SOURCES}
     return [

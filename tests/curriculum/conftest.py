@@ -84,7 +84,7 @@ def make_plan(parent, *, title, topics=(), publish=True, **fields):
         ],
     }
     defaults.update(fields)
-    plan = LessonPlanPage(title=title, **defaults)
+    plan = LessonPlanPage(title=title, live=publish, **defaults)
     parent.add_child(instance=plan)
     if topics:
         plan.topics.set(topics)
@@ -125,6 +125,12 @@ def song_plan(library, topics):
                 },
             ),
             ("worksheet", {"document": worksheet, "description": "Оцветете."}),
-            ("gallery", {"title": "Черги", "images": [{"image": image, "alt_text": "черга", "decorative": False}]}),
+            (
+                "gallery",
+                {
+                    "title": "Черги",
+                    "images": [{"image": image, "alt_text": "черга", "decorative": False}],
+                },
+            ),
         ],
     )
