@@ -7,6 +7,7 @@ filters and exports only their regions, and another region's row is a 404 even b
 import django_filters
 from django.contrib.auth.models import Permission
 from django.forms import modelform_factory
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +16,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import admin_views, scoping
+from . import admin_views, import_views, scoping
+from .codes import normalise_code
 from .models import District, Municipality, Region, School, User
 
 
@@ -180,6 +182,10 @@ class SchoolFilterSet(WagtailFilterSet):
 class SchoolForm(ScopedChoicesForm):
     scoped_fields = {"municipality": scoping.municipalities_visible_to}
 
+    def clean_code(self):
+        # Stored in the one canonical form the importer and the sign-up use too.
+        return normalise_code(self.cleaned_data["code"])
+
 
 class SchoolViewSet(ScopedViewSet):
     model = School
@@ -338,3 +344,23 @@ class NetworkViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_network():
     return NetworkViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("schools-import/", import_views.import_upload, name="schools_import"),
+        path("schools-import/apply/", import_views.import_apply, name="schools_import_apply"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scoping.is_coordinator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import schools and teachers"), reverse("schools_import"), icon_name="upload", order=260
+    )
