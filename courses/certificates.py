@@ -116,11 +116,11 @@ def certificate_pdf_bytes(certificate: Certificate, *, language: str, verify_url
         if certificate.credits:
             facts.append((_("Qualification credits"), str(certificate.credits)))
         for label, value in facts:
-            pdf.set_x(30)
+            pdf.set_x(25)
             pdf.set_font(FONT, "B", 11)
-            pdf.cell(55, 7, f"{label}:")
+            pdf.cell(68, 7, f"{label}:")
             pdf.set_font(FONT, "", 11)
-            pdf.multi_cell(120, 7, value, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(100, 7, value, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(8)
         top = pdf.get_y()
         pdf.image(_qr_png(verify_url), x=30, y=top, w=38, h=38)
