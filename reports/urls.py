@@ -1,0 +1,16 @@
+"""Admin URLs of the coordinator reports (mounted under /admin/ by reports.wagtail_hooks)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "drom_reports"
+
+urlpatterns = [
+    path("", views.CourseReportView.as_view(), name="course"),
+    path("charts/", views.ChartView.as_view(), name="chart"),
+    path("teachers/<int:pk>/", views.TeacherReportView.as_view(), name="teacher"),
+    path("remind/", views.remind, name="remind"),
+    path("subscription/", views.subscription, name="subscription"),
+    path("exports/", views.ExportLogView.as_view(), name="exports"),
+]

@@ -1,0 +1,49 @@
+"""Coordinator reports in the Wagtail admin: URLs and two items in Wagtail's Reports menu.
+
+The menu items show only to those who may open the screens (coordinators; the export log to
+national coordinators); the views check again, so a hidden item is never the only guard.
+"""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from schools import scoping
+
+from . import urls
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scoping.is_coordinator(request.user)
+
+
+class NationalMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scoping.is_national(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("coordinator-reports/", include((urls.urlpatterns, "drom_reports")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_report_menu_item():
+    return CoordinatorMenuItem(
+        _("Course completion"),
+        reverse("drom_reports:course"),
+        icon_name="table",
+        order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_export_log_menu_item():
+    return NationalMenuItem(
+        _("Report exports"),
+        reverse("drom_reports:exports"),
+        icon_name="download",
+        order=60,
+    )
