@@ -26,5 +26,7 @@ def prefetch_lesson_images(page) -> None:
     ):
         by_image[rendition.image_id].append(rendition)
     for image in images:
+        for rendition in by_image[image.pk]:
+            rendition.image = image  # the <img> tag reads the image's alt text through it
         # Wagtail looks in `prefetched_renditions` before asking the database.
         image.prefetched_renditions = by_image[image.pk]

@@ -340,7 +340,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         return {
             "pdf_url": url + "pdf/",
             "pdf_size": filesizeformat(pdf_size),
-            "pack_url": url + "pack.zip",
+            "pack_url": url + "pack/",
             "pack_size": filesizeformat(pack_size),
         }
 
@@ -358,7 +358,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
 
-    @path("pack.zip")
+    @path("pack/")
     def pack(self, request):
         from django.http import FileResponse
 

@@ -47,7 +47,9 @@ def topics(db):
 
 
 def make_image(title="Шарена черга", **fields):
-    image = DromImage(title=title, file=generate.picture(name="cherga.png"), **fields)
+    image = DromImage(
+        title=title, file=generate.picture(name="cherga.png", size=(240, 160)), **fields
+    )
     image.save()
     return image
 
