@@ -52,7 +52,7 @@ def rate_chart(rows) -> Chart:
             Bar(
                 label=row.name[:40],
                 value=row.rate,
-                text=f"{row.rate:g} % ({row.completed}/{row.teachers})",
+                text=f"{row.rate:g} % ({row.completed}/{row.teachers})".replace(".", ","),
                 x=LABEL_WIDTH,
                 y=y,
                 width=round(width, 1),

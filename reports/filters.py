@@ -91,13 +91,22 @@ class DateInput(forms.DateInput):
 class ReportFilterForm(forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     region = forms.ModelChoiceField(
-        label=_("Planning region"), queryset=Region.objects.none(), required=False
+        label=_("Planning region"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("all"),
     )
     district = forms.ModelChoiceField(
-        label=_("District"), queryset=District.objects.none(), required=False
+        label=_("District"),
+        queryset=District.objects.none(),
+        required=False,
+        empty_label=_("all"),
     )
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("all"),
     )
     school = forms.ModelChoiceField(
         label=_("School"), queryset=School.objects.none(), required=False

@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
@@ -222,6 +223,8 @@ class CourseReportView(CoordinatorViewMixin, ReportView):
         row["remindable"] = row["r_teacher"] if row["r_status"] != "completed" else None
         row["url"] = self.teacher_url(row["r_teacher"])
         row["percent_label"] = f"{row['r_percent']} %"
+        for key in ("r_last_activity", "r_completed"):
+            row[key] = date_format(timezone.localtime(row[key]), "d.m.Y") if row[key] else ""
         return row
 
     def build_table(self, rows) -> Table:
@@ -229,7 +232,11 @@ class CourseReportView(CoordinatorViewMixin, ReportView):
             columns = [
                 CheckboxColumn("remindable", label=_("Remind")),
                 TitleColumn(
-                    "name", label=_("Teacher"), sort_key="name", get_url=lambda r: r["url"]
+                    "name",
+                    label=_("Teacher"),
+                    sort_key="name",
+                    get_url=lambda r: r["url"],
+                    classname="reports-name",
                 ),
                 Column("position_label", label=_("Position")),
                 Column("r_school_name", label=_("School"), sort_key="school"),
