@@ -167,7 +167,12 @@ def attempts_left(quiz: QuizPage, used: int) -> int | None:
 
 @transaction.atomic
 def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt:
-    """Open an attempt, or return the one already open. Refuses past the attempt limit."""
+    """Open an attempt, or return the one already open. Refuses past the attempt limit.
+
+    The questions are copied from the page the teacher reads (a translation shares the ids of
+    its questions and choices); the attempt is recorded against the default-language quiz.
+    """
+    shown = quiz
     quiz = canonical(quiz)
     enrollment = _lock(enrollment)
     open_attempt = QuizAttempt.objects.filter(
@@ -179,7 +184,7 @@ def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt
     used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
     if attempts_left(quiz, used) == 0:
         raise CourseError(_("You have used all your attempts at this quiz."))
-    questions = grading.snapshot_questions(quiz.questions)
+    questions = grading.snapshot_questions(shown.questions)
     if not questions:
         raise CourseError(_("This quiz has no questions yet."))
     now = timezone.now()

@@ -1,0 +1,304 @@
+"""Demo courses and teachers in every state of learning.
+
+Idempotent: pages are created only when missing (by slug), and learner records only for the
+teacher–course pairs that have none yet. Records are bulk-inserted with the same denormalised
+progress the services would write (percent from courses.progress, scores from courses.grading),
+and certificates go through the real register.
+"""
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.models import HomePage
+from schools import roles
+
+from .. import grading, services
+from ..models import (
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    QuizAttempt,
+    QuizPage,
+)
+from ..progress import summarise
+from ..steps import course_steps
+from .content import COURSES
+
+DEMO_TEACHER = "teacher@drom.test"
+INDEX = {
+    "slug": "obucheniya",
+    "bg": {
+        "title": "Обучения за учители",
+        "introduction": "<p>Самостоятелни онлайн обучения по интеркултурно образование. "
+        "Завършените обучения носят удостоверение, а одобрените програми — "
+        "квалификационни кредити.</p>",
+    },
+    "en": {
+        "title": "Teacher courses",
+        "introduction": "<p>Self-paced online courses in intercultural education. Completed "
+        "courses earn a certificate, and approved programmes earn qualification credits.</p>",
+    },
+}
+
+
+def _publish(parent, page, log, label):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    log(label)
+    return page
+
+
+def _translate(page, locale, fields, log, label):
+    if page.has_translation(locale):
+        return
+    translation = page.copy_for_translation(locale)
+    for field, value in fields.items():
+        setattr(translation, field, value)
+    translation.save_revision().publish()
+    log(label)
+
+
+def _questions(spec, language):
+    stream = []
+    for q in spec["questions"]:
+        text = q[language]
+        value = {"text": text["text"], "points": 1, "feedback": text["feedback"]}
+        if q["kind"] in ("single_choice", "multiple_choice"):
+            correct = q["correct"] if isinstance(q["correct"], list) else [q["correct"]]
+            value["choices"] = [
+                {
+                    "type": "item",
+                    "id": f"{q['id']}-c{i}",
+                    "value": {"text": t, "correct": i in correct},
+                }
+                for i, t in enumerate(text["choices"])
+            ]
+        elif q["kind"] == "true_false":
+            value["correct"] = q["correct"]
+        else:
+            value["accepted"] = [
+                {"type": "item", "id": f"{q['id']}-a{i}", "value": a}
+                for i, a in enumerate(text["accepted"])
+            ]
+        stream.append({"type": q["kind"], "id": q["id"], "value": value})
+    return stream
+
+
+def _step_fields(spec, language):
+    text = spec[language]
+    if spec["kind"] == "lesson":
+        return {
+            "title": text["title"],
+            "body": text["body"],
+            "reflection_prompt": text.get("reflection_prompt", ""),
+        }
+    return {
+        "title": text["title"],
+        "introduction": text["introduction"],
+        "questions": _questions(spec, language),
+    }
+
+
+def _pages(log) -> list[CoursePage]:
+    home = HomePage.objects.get(locale__language_code="bg")
+    en = Locale.objects.get(language_code="en")
+    index = CourseIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = _publish(
+            home, CourseIndexPage(slug=INDEX["slug"], **INDEX["bg"]), log, "course catalogue"
+        )
+    _translate(index, en, INDEX["en"], log, "course catalogue (en)")
+    courses = []
+    for spec in COURSES:
+        course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        fields = {
+            "academic_hours": spec["academic_hours"],
+            "uin": spec["uin"],
+            "credits": spec["credits"],
+            "sequential": spec["sequential"],
+        }
+        if course is None:
+            course = _publish(
+                index,
+                CoursePage(slug=spec["slug"], **spec["bg"], **fields),
+                log,
+                f"course {spec['slug']}",
+            )
+        _translate(course, en, spec["en"], log, f"course {spec['slug']} (en)")
+        for step in spec["steps"]:
+            model = CourseLessonPage if step["kind"] == "lesson" else QuizPage
+            page = model.objects.child_of(course).filter(slug=step["slug"]).first()
+            if page is None:
+                page = _publish(
+                    course,
+                    model(slug=step["slug"], **_step_fields(step, "bg"), **step.get("rules", {})),
+                    log,
+                    f"{step['kind']} {step['slug']}",
+                )
+            _translate(
+                page, en, _step_fields(step, "en"), log, f"{step['kind']} {step['slug']} (en)"
+            )
+        courses.append(course)
+    return courses
+
+
+# What each demo teacher has done, in turn: a spread of every state for the reports.
+STATES = ["none", "enrolled", "in_progress", "failed", "completed", "completed", "in_progress"]
+
+
+def _answers(questions, *, right: bool) -> dict[str, list[str]]:
+    answers = {}
+    for q in questions:
+        if q["type"] in ("single_choice", "multiple_choice"):
+            picks = [c["id"] for c in q["choices"] if c["correct"] == right]
+            answers[q["id"]] = picks[:1] if q["type"] == "single_choice" else picks
+        elif q["type"] == "true_false":
+            answers[q["id"]] = ["true" if q["correct"] == right else "false"]
+        else:
+            answers[q["id"]] = [q["accepted"][0] if right else "не знам"]
+    return answers
+
+
+def _learners(courses, log) -> None:
+    teachers = list(
+        get_user_model()
+        .objects.filter(groups__name=roles.TEACHERS, is_active=True)
+        .order_by("email")
+    )
+    existing = set(Enrollment.objects.values_list("teacher_id", "course_id"))
+    rng = random.Random(2026)  # the same demo every time
+    now = timezone.now()
+    to_complete = []
+    for course_number, course in enumerate(courses):
+        steps = course_steps(course)
+        lessons = [s for s in steps if s.kind == "lesson"]
+        quizzes = [s for s in steps if s.kind == "quiz"]
+        snapshots = {q.id: grading.snapshot_questions(q.page.questions) for q in quizzes}
+        plans = []
+        for number, teacher in enumerate(teachers):
+            if (teacher.pk, course.pk) in existing:
+                continue
+            if teacher.email == DEMO_TEACHER:
+                state = "in_progress" if course_number == 0 else "none"
+            else:
+                state = STATES[(number + course_number * 3) % len(STATES)]
+            if state == "none":
+                continue
+            plans.append((teacher, state))
+        enrollments = Enrollment.objects.bulk_create(
+            [Enrollment(teacher=t, course=course, school_id=t.school_id) for t, _s in plans]
+        )
+        completions, attempts = [], []
+        for enrollment, (teacher, state) in zip(enrollments, plans, strict=True):
+            enrolled_at = now - timedelta(days=rng.randint(20, 200))
+            enrollment.enrolled_at = enrolled_at
+            done_lessons = {
+                "enrolled": 0,
+                "in_progress": rng.randint(1, max(1, len(lessons) - 1)),
+                "failed": len(lessons),
+                "completed": len(lessons),
+            }[state]
+            if teacher.email == DEMO_TEACHER:
+                done_lessons = 3
+            when = enrolled_at
+            for step in lessons[:done_lessons]:
+                when += timedelta(days=rng.randint(1, 6))
+                completions.append(
+                    LessonCompletion(
+                        enrollment=enrollment,
+                        teacher=teacher,
+                        lesson_id=step.id,
+                        reflection="Ще опитам това в час и ще споделя с колегите."
+                        if step.page.reflection_prompt
+                        else "",
+                    )
+                )
+            passed = set()
+            scores = []
+            for quiz_number, step in enumerate(quizzes):
+                if state == "failed" and quiz_number == 0:
+                    outcomes = [False]
+                elif state == "completed":
+                    outcomes = [False, True] if rng.random() < 0.3 else [True]
+                else:
+                    continue
+                for attempt_number, right in enumerate(outcomes, start=1):
+                    questions = snapshots[step.id]
+                    answers = _answers(questions, right=right)
+                    result = grading.grade(questions, answers)
+                    when += timedelta(days=1)
+                    attempts.append(
+                        QuizAttempt(
+                            enrollment=enrollment,
+                            quiz_id=step.id,
+                            number=attempt_number,
+                            seed=rng.randrange(1, 2**31),
+                            questions=questions,
+                            submitted_at=when,
+                            answers=answers,
+                            results=result.results,
+                            score=result.score,
+                            passed=result.passed(step.page.pass_mark),
+                        )
+                    )
+                    scores.append(result.score)
+                    if right:
+                        passed.add(step.id)
+            progress = summarise(
+                steps,
+                completed_lessons={s.id for s in lessons[:done_lessons]},
+                passed_quizzes=passed,
+                sequential=course.sequential,
+            )
+            enrollment.completed_lessons = progress.lessons_done
+            enrollment.passed_quizzes = progress.quizzes_passed
+            enrollment.percent = progress.percent
+            enrollment.quiz_attempts = len(scores)
+            enrollment.best_quiz_score = max(scores) if scores else None
+            enrollment.last_activity = when if state != "enrolled" else None
+            enrollment.status = (
+                Enrollment.Status.ENROLLED if state == "enrolled" else Enrollment.Status.IN_PROGRESS
+            )
+            if progress.complete:
+                enrollment.status = Enrollment.Status.COMPLETED
+                enrollment.completed_at = when
+                enrollment.hours_earned = course.academic_hours
+                enrollment.credits_earned = (
+                    course.credits or 0 if course.is_approved_programme else 0
+                )
+                to_complete.append(enrollment)
+        LessonCompletion.objects.bulk_create(completions)
+        QuizAttempt.objects.bulk_create(attempts)
+        Enrollment.objects.bulk_update(
+            enrollments,
+            [
+                "enrolled_at",
+                "completed_lessons",
+                "passed_quizzes",
+                "percent",
+                "quiz_attempts",
+                "best_quiz_score",
+                "last_activity",
+                "status",
+                "completed_at",
+                "hours_earned",
+                "credits_earned",
+            ],
+        )
+        if enrollments:
+            log(f"{len(enrollments)} enrollments in {course.slug}")
+    for enrollment in sorted(to_complete, key=lambda e: e.completed_at):
+        services.certificate_issue(enrollment=enrollment)
+    if to_complete:
+        log(f"{len(to_complete)} certificates")
+
+
+def load(log) -> None:
+    courses = _pages(log)
+    _learners(courses, log)
