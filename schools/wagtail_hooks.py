@@ -8,6 +8,7 @@ import django_filters
 from django.contrib.auth.models import Permission
 from django.forms import modelform_factory
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -118,7 +119,7 @@ class DistrictViewSet(ScopedViewSet):
 
 class MunicipalityFilterSet(WagtailFilterSet):
     region = django_filters.ModelChoiceFilter(
-        label=_("planning region"),
+        label=capfirst(_("planning region")),
         field_name="district__region",
         queryset=_visible(scoping.regions_visible_to),
     )
@@ -164,12 +165,12 @@ class MunicipalityViewSet(ScopedViewSet):
 
 class SchoolFilterSet(WagtailFilterSet):
     region = django_filters.ModelChoiceFilter(
-        label=_("planning region"),
+        label=capfirst(_("planning region")),
         field_name="municipality__district__region",
         queryset=_visible(scoping.regions_visible_to),
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("district"),
+        label=capfirst(_("district")),
         field_name="municipality__district",
         queryset=_visible(scoping.districts_visible_to),
     )
@@ -197,11 +198,11 @@ class SchoolViewSet(ScopedViewSet):
         "name",
         "code",
         "settlement",
-        Column("municipality", label=_("municipality")),
-        Column("district", accessor="municipality.district", label=_("district")),
+        Column("municipality", label=capfirst(_("municipality"))),
+        Column("district", accessor="municipality.district", label=capfirst(_("district"))),
         "kind",
-        BooleanColumn("network_member", label=_("partner network")),
-        BooleanColumn("active", label=_("active")),
+        BooleanColumn("network_member", label=capfirst(_("partner network"))),
+        BooleanColumn("active", label=capfirst(_("active"))),
     ]
     search_fields = ["name", "code", "settlement"]
     filterset_class = SchoolFilterSet
@@ -236,12 +237,12 @@ class SchoolViewSet(ScopedViewSet):
 
 class TeacherFilterSet(WagtailFilterSet):
     region = django_filters.ModelChoiceFilter(
-        label=_("planning region"),
+        label=capfirst(_("planning region")),
         field_name="school__municipality__district__region",
         queryset=_visible(scoping.regions_visible_to),
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("district"),
+        label=capfirst(_("district")),
         field_name="school__municipality__district",
         queryset=_visible(scoping.districts_visible_to),
     )
@@ -273,12 +274,12 @@ class TeacherViewSet(ScopedViewSet):
     history_view_class = admin_views.TeacherHistoryView
     usage_view_class = admin_views.TeacherUsageView
     list_display = [
-        Column("full_name", accessor="get_full_name", label=_("name")),
+        Column("full_name", accessor="get_full_name", label=capfirst(_("name"))),
         "email",
         "position",
         "school",
-        Column("district", accessor="school.municipality.district", label=_("district")),
-        BooleanColumn("is_active", label=_("active")),
+        Column("district", accessor="school.municipality.district", label=capfirst(_("district"))),
+        BooleanColumn("is_active", label=capfirst(_("active"))),
     ]
     search_fields = ["first_name", "last_name", "email"]
     filterset_class = TeacherFilterSet
