@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .codes import normalise_code
 from .models import District, School, User
-from .services import email_is_taken
+from .services import email_is_taken, unconfirmed_account
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -16,8 +16,26 @@ class EmailAuthenticationForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # Django says only "wrong e-mail or password" for an inactive account; someone who
+            # knows the password deserves to hear that the e-mail is not confirmed yet.
+            user = unconfirmed_account(self.cleaned_data.get("username") or "")
+            password = self.cleaned_data.get("password") or ""
+            if user is not None and user.check_password(password):
+                raise forms.ValidationError(
+                    self.error_messages["unconfirmed"], code="unconfirmed"
+                ) from None
+            raise
+
     error_messages = {
         **AuthenticationForm.error_messages,
+        "unconfirmed": _(
+            "Your e-mail address is not confirmed yet. Open the link in the message we sent "
+            "you; if it has expired, sign up again with the same address to get a new one."
+        ),
         "invalid_login": _(
             "The e-mail address or the password is not right. Both are case-sensitive "
             "except the e-mail address; check the keyboard language and try again."
@@ -128,6 +146,9 @@ class SignupForm(SchoolChoiceMixin, forms.Form):
 
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"].strip()).lower()
+        if unconfirmed_account(email) is not None:
+            # The view sends the confirmation link again for this code.
+            raise forms.ValidationError(EMAIL_UNCONFIRMED, code="unconfirmed")
         if email_is_taken(email):
             raise forms.ValidationError(EMAIL_TAKEN, code="email_taken")
         return email
@@ -150,6 +171,10 @@ class SignupForm(SchoolChoiceMixin, forms.Form):
         return cleaned
 
 
+EMAIL_UNCONFIRMED = _(
+    "You have already signed up with this e-mail address but not confirmed it. We have sent "
+    "the confirmation link again: open it from your inbox."
+)
 EMAIL_TAKEN = _(
     "An account with this e-mail address already exists. Log in, or use “Forgotten your "
     "password?” if you do not remember the password."

@@ -29,6 +29,22 @@ def email_is_taken(email: str, *, exclude_pk: int | None = None) -> bool:
     return users.exists()
 
 
+def unconfirmed_account(email: str) -> User | None:
+    """The account signed up with this address but never confirmed, if there is one.
+
+    Such an account is inactive, has never logged in and still has a password (an anonymised
+    or deactivated one does not qualify).
+    """
+    user = (
+        User.objects.filter(email__iexact=email.strip(), is_active=False, last_login__isnull=True)
+        .only("pk", "email", "password", "first_name")
+        .first()
+    )
+    if user is None or not user.has_usable_password():
+        return None
+    return user
+
+
 def _send(*, template: str, to: str, context: dict) -> None:
     subject = render_to_string(f"schools/email/{template}_subject.txt", context)
     body = render_to_string(f"schools/email/{template}.txt", context)

@@ -30,7 +30,12 @@ def signup(request):
     district = chosen_district(request)
     if request.method == "POST":
         form = SignupForm(request.POST, district=district)
-        if form.is_valid():
+        if form.has_error("email", "unconfirmed"):
+            user = services.unconfirmed_account(request.POST.get("email", ""))
+            services.signup_confirmation_send(
+                user=user, confirm_url_base=request.build_absolute_uri("/")
+            )
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 user = services.user_signup(

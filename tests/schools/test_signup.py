@@ -175,3 +175,36 @@ def test_english_email_is_translated(client, school_south):
 
 def test_logged_in_user_is_sent_to_account(teacher_client):
     assert teacher_client.get(SIGNUP)["Location"] == reverse("account")
+
+
+def test_unconfirmed_login_is_told_to_confirm(client, school_south):
+    client.post(SIGNUP, form_data(school_south))
+    login = {"username": "nova.uchitelka@example.test", "password": PASSWORD}
+    response = client.post(reverse("login"), login)
+    assert "Имейл адресът ви още не е потвърден" in response.content.decode()
+    # With a wrong password nothing is revealed about the account.
+    response = client.post(reverse("login"), {**login, "password": "wrong-password"})
+    assert "не е потвърден" not in response.content.decode()
+
+
+def test_signing_up_again_unconfirmed_resends_the_link(client, school_south):
+    client.post(SIGNUP, form_data(school_south))
+    response = client.post(SIGNUP, form_data(school_south, first_name="Друго"))
+    assert response.status_code == 200
+    assert "Изпратихме връзката за потвърждение отново" in response.content.decode()
+    assert len(mail.outbox) == 2
+    assert User.objects.get().first_name == "Севда"
+    # The new link works.
+    path = confirmation_link(mail.outbox[1]).split("testserver", 1)[1]
+    assert client.post(path).status_code == 302
+    assert User.objects.get().is_active
+
+
+def test_closed_account_is_not_revived_by_an_old_link(client, school_south):
+    client.post(SIGNUP, form_data(school_south))
+    path = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
+    user = User.objects.get()
+    user.set_unusable_password()  # as an anonymised account has
+    user.save()
+    assert client.post(path).status_code == 400
+    assert not User.objects.get().is_active
