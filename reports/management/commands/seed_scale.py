@@ -1,0 +1,292 @@
+"""Generate a national-scale network for benchmarks: schools, teachers, courses, learner records.
+
+    DATABASE_URL=sqlite:////tmp/drom_scale.sqlite3 python manage.py migrate
+    DATABASE_URL=sqlite:////tmp/drom_scale.sqlite3 python manage.py seed_scale \\
+        --teachers 100000 --schools 2500 --courses 20 --enrollments 300000 --completions 1000000
+
+Rows are inserted with bulk_create in batches (never one INSERT per row) and generated lazily,
+so memory stays flat. The records keep the invariants of the courses app (one enrollment per
+teacher and course, completed ⇒ completed_at, one completion per teacher and lesson, percent
+within 0–100), but they are written directly: running the real services a million times would
+take hours and measure the services, not the reports. Meant for an empty benchmark database:
+it refuses to run twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from datetime import timedelta
+from itertools import islice
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from cms.models import HomePage
+from courses.models import (
+    Certificate,
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+)
+from schools import roles
+from schools.models import District, Municipality, Region, School, User
+
+DOMAIN = "scale.drom.test"
+BATCH = 5000
+LESSONS_PER_COURSE = 8
+FIRST_NAMES = ["Мария", "Иван", "Елена", "Георги", "Анна", "Асен", "Десислава", "Емил", "Фатме"]
+LAST_NAMES = ["Петрова", "Иванов", "Димитрова", "Стоянов", "Николова", "Юсеинов", "Асенова"]
+POSITIONS = [p for p, _label in User.Position.choices]
+
+
+def batched(iterable, size=BATCH):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@contextlib.contextmanager
+def explicit_dates(*fields):
+    """Let bulk_create keep the dates we generate instead of auto_now_add's "now"."""
+    saved = [(f, f.auto_now_add) for f in fields]
+    for f, _value in saved:
+        f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, value in saved:
+            f.auto_now_add = value
+
+
+class Command(BaseCommand):
+    help = "Generate a national-scale network (bulk inserts) for the report benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--teachers", type=int, default=100_000)
+        parser.add_argument("--schools", type=int, default=2_500)
+        parser.add_argument("--courses", type=int, default=20)
+        parser.add_argument("--enrollments", type=int, default=300_000)
+        parser.add_argument("--completions", type=int, default=1_000_000)
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        if User.objects.filter(email__endswith=f"@{DOMAIN}").exists():
+            raise CommandError("Scale data is already loaded in this database.")
+        if options["enrollments"] > options["teachers"] * options["courses"]:
+            raise CommandError("More enrollments than teachers × courses is impossible.")
+        self.rng = random.Random(options["seed"])  # noqa: S311 - test data, not secrets
+        self.now = timezone.now()
+        started = time.perf_counter()
+        steps = [
+            ("courses", lambda: self.make_courses(options["courses"])),
+            ("schools", lambda: self.make_schools(options["schools"])),
+            ("teachers", lambda: self.make_teachers(options["teachers"])),
+            ("enrollments", lambda: self.make_enrollments(options["enrollments"])),
+            ("completions", lambda: self.make_completions(options["completions"])),
+            ("certificates", self.make_certificates),
+        ]
+        for label, step in steps:
+            t0 = time.perf_counter()
+            with transaction.atomic():
+                count = step()
+            self.stdout.write(f"{label:>13}: {count:>9,} rows in {time.perf_counter() - t0:6.1f} s")
+        self.stdout.write(f"{'total':>13}: {time.perf_counter() - started:16.1f} s")
+
+    # --- the network ---------------------------------------------------------------------
+
+    def make_courses(self, n: int) -> int:
+        home = HomePage.objects.get(locale=Locale.get_default())
+        index = CourseIndexPage.objects.child_of(home).first()
+        if index is None:
+            index = home.add_child(instance=CourseIndexPage(title="Обучения", slug="courses"))
+        self.courses, self.lessons = [], {}
+        for number in range(1, n + 1):
+            course = index.add_child(
+                instance=CoursePage(
+                    title=f"Курс за мащаб {number}",
+                    slug=f"scale-course-{number}",
+                    summary="Курс, създаден за измерване на отчетите.",
+                    academic_hours=16,
+                )
+            )
+            lessons = [
+                course.add_child(
+                    instance=CourseLessonPage(title=f"Урок {k}", slug=f"lesson-{k}")
+                ).pk
+                for k in range(1, LESSONS_PER_COURSE + 1)
+            ]
+            self.courses.append(course)
+            self.lessons[course.pk] = lessons
+        return n * (1 + LESSONS_PER_COURSE)
+
+    def make_schools(self, n: int) -> int:
+        districts = list(District.objects.all())
+        municipalities = Municipality.objects.bulk_create(
+            [
+                Municipality(name=f"Община {d.code}-{k}", district=d)
+                for d in districts
+                for k in range(1, 11)
+            ]
+        )
+        schools = (
+            School(
+                name=f"Училище №{k}",
+                code=f"9{k:06d}",
+                municipality=municipalities[k % len(municipalities)],
+                settlement=f"Населено място {k}",
+                network_member=k % 3 != 0,
+            )
+            for k in range(1, n + 1)
+        )
+        self.school_ids = []
+        for chunk in batched(schools):
+            self.school_ids += [s.pk for s in School.objects.bulk_create(chunk)]
+        return n + len(municipalities)
+
+    def make_teachers(self, n: int) -> int:
+        rng = self.rng
+        # One unusable password for all: hashing 100,000 passwords would take minutes.
+        people = (
+            User(
+                email=f"teacher{k}@{DOMAIN}",
+                first_name=rng.choice(FIRST_NAMES),
+                father_name=rng.choice(FIRST_NAMES) + "ов",
+                last_name=rng.choice(LAST_NAMES),
+                school_id=self.school_ids[k % len(self.school_ids)],
+                position=rng.choice(POSITIONS),
+                password="!",  # noqa: S106 - an unusable password, nobody logs in as these
+            )
+            for k in range(n)
+        )
+        group = Group.objects.get(name=roles.TEACHERS)
+        Membership = User.groups.through
+        self.teachers = []
+        for chunk in batched(people):
+            created = User.objects.bulk_create(chunk)
+            self.teachers += [(u.pk, u.school_id) for u in created]
+            Membership.objects.bulk_create(
+                [Membership(user_id=u.pk, group_id=group.pk) for u in created]
+            )
+        national = User.objects.create_user(
+            f"national@{DOMAIN}", first_name="Национален", last_name="Координатор"
+        )
+        national.groups.add(Group.objects.get(name=roles.NATIONAL_COORDINATORS))
+        regional = User.objects.create_user(
+            f"regional@{DOMAIN}", first_name="Регионален", last_name="Координатор"
+        )
+        regional.groups.add(Group.objects.get(name=roles.REGIONAL_COORDINATORS))
+        regional.regions.set(Region.objects.filter(code="BG34"))
+        return n
+
+    # --- learner records -----------------------------------------------------------------
+
+    def _enrollment_plan(self, n: int):
+        """(teacher, school, course) triples: distinct courses per teacher, spread evenly."""
+        per_teacher, extra = divmod(n, len(self.teachers))
+        courses = [c.pk for c in self.courses]
+        for index, (teacher_id, school_id) in enumerate(self.teachers):
+            count = per_teacher + (1 if index < extra else 0)
+            for course_id in self.rng.sample(courses, min(count, len(courses))):
+                yield teacher_id, school_id, course_id
+
+    def make_enrollments(self, n: int) -> int:
+        rng, now = self.rng, self.now
+        statuses = [Enrollment.Status.ENROLLED, Enrollment.Status.IN_PROGRESS]
+        statuses.append(Enrollment.Status.COMPLETED)
+
+        def rows():
+            for teacher_id, school_id, course_id in self._enrollment_plan(n):
+                status = rng.choices(statuses, weights=(25, 35, 40))[0]
+                enrolled = now - timedelta(days=rng.randint(20, 540), minutes=rng.randint(0, 900))
+                done = status == Enrollment.Status.COMPLETED
+                lessons = {
+                    Enrollment.Status.ENROLLED: 0,
+                    Enrollment.Status.IN_PROGRESS: rng.randint(1, LESSONS_PER_COURSE - 1),
+                    Enrollment.Status.COMPLETED: LESSONS_PER_COURSE,
+                }[status]
+                finished = enrolled + timedelta(days=rng.randint(3, 19))
+                yield Enrollment(
+                    teacher_id=teacher_id,
+                    course_id=course_id,
+                    school_id=school_id,
+                    status=status,
+                    enrolled_at=enrolled,
+                    completed_lessons=lessons,
+                    passed_quizzes=1 if done else 0,
+                    percent=100 if done else lessons * 100 // (LESSONS_PER_COURSE + 1),
+                    last_activity=finished if lessons else None,
+                    best_quiz_score=rng.randint(70, 100) if done else None,
+                    quiz_attempts=rng.randint(1, 3) if done else 0,
+                    completed_at=finished if done else None,
+                    hours_earned=16 if done else 0,
+                )
+
+        self.enrollments = []  # (id, teacher, course, lessons done, last activity)
+        with explicit_dates(Enrollment._meta.get_field("enrolled_at")):
+            for chunk in batched(rows()):
+                for e in Enrollment.objects.bulk_create(chunk):
+                    if e.completed_lessons:
+                        self.enrollments.append(
+                            (e.pk, e.teacher_id, e.course_id, e.completed_lessons, e.last_activity)
+                        )
+        return Enrollment.objects.count()
+
+    def make_completions(self, limit: int) -> int:
+        def rows():
+            made = 0
+            for enrollment_id, teacher_id, course_id, done, when in self.enrollments:
+                for lesson_id in self.lessons[course_id][:done]:
+                    if made >= limit:
+                        return
+                    made += 1
+                    yield LessonCompletion(
+                        enrollment_id=enrollment_id,
+                        teacher_id=teacher_id,
+                        lesson_id=lesson_id,
+                        completed_at=when,
+                    )
+
+        count = 0
+        with explicit_dates(LessonCompletion._meta.get_field("completed_at")):
+            for chunk in batched(rows()):
+                LessonCompletion.objects.bulk_create(chunk)
+                count += len(chunk)
+        return count
+
+    def make_certificates(self) -> int:
+        completed = (
+            Enrollment.objects.filter(status=Enrollment.Status.COMPLETED)
+            .values_list("pk", "completed_at", "enrolled_at")
+            .order_by("pk")
+            .iterator(chunk_size=BATCH)
+        )
+
+        def rows():
+            for serial, (pk, completed_at, enrolled_at) in enumerate(completed, start=1):
+                yield Certificate(
+                    enrollment_id=pk,
+                    number=f"S-{serial:07d}",
+                    year=completed_at.year,
+                    serial=900_000_000 + serial,
+                    code=f"scale-{pk}",
+                    issued_at=completed_at,
+                    holder_name="Учител за мащаб",
+                    course_title="Курс за мащаб",
+                    provider="Дром",
+                    hours=16,
+                    started_on=enrolled_at.date(),
+                    completed_on=completed_at.date(),
+                )
+
+        count = 0
+        for chunk in batched(rows()):
+            Certificate.objects.bulk_create(chunk)
+            count += len(chunk)
+        return count
