@@ -6,12 +6,14 @@ from django.db import transaction
 
 from cms import demo as cms_demo
 from courses import demo as courses_demo
+from curriculum import demo as curriculum_demo
 from schools import demo as schools_demo
 
 # In dependency order: each app's loader may use what the ones before it created.
 LOADERS = [
     ("site pages", cms_demo.load),
     ("schools and people", schools_demo.load),
+    ("library: lesson plans and resources", curriculum_demo.load),
     ("teacher courses and learners", courses_demo.load),
 ]
 
