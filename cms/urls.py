@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": DromSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The library's JSON API (api/v2/) and recordings' files.
+    path("", include("curriculum.urls")),
 ]
 
 if settings.DEBUG:

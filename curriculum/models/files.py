@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from wagtail.api import APIField
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
@@ -73,6 +75,18 @@ class ResourceMetadata(models.Model):
     search_fields = [
         index.SearchField("search_text"),
         index.FilterField("licence"),
+    ]
+    api_fields = [
+        APIField("description"),
+        APIField("creator"),
+        APIField("origin"),
+        APIField("languages", serializer=serializers.ListField(child=serializers.CharField())),
+        APIField("licence"),
+        APIField(
+            "topics",
+            serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug"),
+        ),
+        APIField("grade_bands", serializer=serializers.ListField(child=serializers.CharField())),
     ]
 
     class Meta:
@@ -202,6 +216,7 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         "tags",
     )
     search_fields = [*AbstractMedia.search_fields, *ResourceMetadata.search_fields]
+    api_fields = [*ResourceMetadata.api_fields, APIField("transcript")]
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("audio or video")
@@ -248,6 +263,20 @@ class DromMedia(ResourceMetadata, AbstractMedia):
     @property
     def size_display(self) -> str:
         return filesizeformat(self.file_size) if self.file_size else ""
+
+    @property
+    def url(self) -> str:
+        """Served by curriculum.views (uploaded media are not served by whitenoise)."""
+        from django.urls import reverse
+
+        name = self.file.name.rsplit("/", 1)[-1]
+        return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": name})
+
+    @property
+    def captions_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": "captions.vtt"})
 
     @property
     def mime_type(self) -> str:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -249,17 +250,24 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     api_fields = [
         APIField("summary"),
         APIField("learning_outcome"),
-        APIField("grade_bands"),
+        APIField("grade_bands", serializer=serializers.ListField(child=serializers.CharField())),
+        APIField(
+            "topics",
+            serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug"),
+        ),
         APIField("teaching_form"),
         APIField("duration_minutes"),
         APIField("genre"),
         APIField("occasion"),
-        APIField("languages"),
+        APIField("languages", serializer=serializers.ListField(child=serializers.CharField())),
         APIField("community"),
         APIField("place_of_origin"),
         APIField("key_points"),
         APIField("essential_questions"),
         APIField("vocabulary"),
+        APIField("misconceptions"),
+        APIField("starter_check"),
+        APIField("exit_check"),
         APIField("body"),
         APIField("authors"),
         APIField("last_reviewed"),
