@@ -23,6 +23,7 @@ from . import roles
 from .importing import Row
 from .models import District, Municipality, Region, School, SchoolChange, User
 from .services import _send
+from .tasks import send_invitations
 
 SCHOOL_FIELDS = ["name", "kind", "settlement", "address", "network_member", "active"]
 TEACHER_FIELDS = ["first_name", "father_name", "last_name", "position"]
@@ -114,25 +115,35 @@ def schools_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Import
 
 @transaction.atomic
 def schools_import_apply(*, plan: ImportPlan) -> dict:
-    """Write the plan: new municipalities and schools, changed schools. All or nothing."""
+    """Write the plan: new municipalities and schools, changed schools. All or nothing.
+
+    Bulk queries throughout, so a national file of thousands of rows takes a few queries.
+    """
     if plan.has_errors:
         raise ImportRefused
+    rows = [row for row in plan.rows if row.action in ("create", "update")]
+    wanted = {(row.extra["district"].pk, row.values["municipality"]) for row in rows}
+    known = {(m.district_id, m.name.lower()): m for m in Municipality.objects.all()}
+    Municipality.objects.bulk_create(
+        [
+            Municipality(district_id=district, name=name)
+            for district, name in sorted(wanted)
+            if (district, name.lower()) not in known
+        ],
+        ignore_conflicts=True,
+    )
+    known = {(m.district_id, m.name.lower()): m for m in Municipality.objects.all()}
     to_create, to_update = [], []
-    for row in plan.rows:
-        if row.action not in ("create", "update"):
-            continue
-        values, district = row.values, row.extra["district"]
-        municipality, _created = Municipality.objects.get_or_create(
-            district=district, name=values["municipality"]
-        )
+    for row in rows:
+        values = row.values
         school = row.target or School(code=values["code"])
-        school.municipality = municipality
+        school.municipality = known[(row.extra["district"].pk, values["municipality"].lower())]
         for name in SCHOOL_FIELDS:
             if name in values:
                 setattr(school, name, values[name])
         (to_update if row.target else to_create).append(school)
-    School.objects.bulk_create(to_create)
-    School.objects.bulk_update(to_update, ["municipality", *SCHOOL_FIELDS])
+    School.objects.bulk_create(to_create, batch_size=500)
+    School.objects.bulk_update(to_update, ["municipality", *SCHOOL_FIELDS], batch_size=500)
     return {"created": len(to_create), "updated": len(to_update)}
 
 
@@ -208,8 +219,7 @@ def teachers_import_apply(*, plan: ImportPlan, site_url: str) -> dict:
     """Create and update teachers; invite the new ones once the transaction has committed."""
     if plan.has_errors:
         raise ImportRefused
-    teachers = Group.objects.get(name=roles.TEACHERS)
-    created, updated = [], 0
+    new_users, changes, updated = [], [], []
     for row in plan.rows:
         values, school = row.values, row.extra.get("school")
         if row.action == "create":
@@ -222,20 +232,27 @@ def teachers_import_apply(*, plan: ImportPlan, site_url: str) -> dict:
                 school=school,
             )
             user.set_unusable_password()
-            user.save()
-            user.groups.add(teachers)
-            SchoolChange.objects.create(user=user, from_school=None, to_school=school)
-            created.append(user)
+            new_users.append(user)
         elif row.action == "update":
             user = row.target
             if "school" in row.changes:
-                SchoolChange.objects.create(user=user, from_school=user.school, to_school=school)
+                changes.append(SchoolChange(user=user, from_school=user.school, to_school=school))
                 user.school = school
             for name in TEACHER_FIELDS:
                 if name in row.changes:
                     setattr(user, name, values[name])
-            user.save()
-            updated += 1
-    for user in created:
-        transaction.on_commit(lambda user=user: invitation_send(user=user, site_url=site_url))
-    return {"created": len(created), "updated": updated}
+            updated.append(user)
+    User.objects.bulk_create(new_users, batch_size=500)
+    # SQLite and PostgreSQL both return the new primary keys from bulk_create.
+    teachers = Group.objects.get(name=roles.TEACHERS)
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user_id=u.pk, group_id=teachers.pk) for u in new_users],
+        batch_size=500,
+    )
+    changes += [SchoolChange(user=u, from_school=None, to_school=u.school) for u in new_users]
+    SchoolChange.objects.bulk_create(changes, batch_size=500)
+    User.objects.bulk_update(updated, ["school", *TEACHER_FIELDS], batch_size=500)
+    if new_users:
+        new_ids = [u.pk for u in new_users]
+        transaction.on_commit(lambda: send_invitations.enqueue(new_ids, site_url))
+    return {"created": len(new_users), "updated": len(updated)}

@@ -14,6 +14,7 @@ those libraries cannot have.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -93,8 +94,14 @@ def _key(text) -> str:
     return text
 
 
+@functools.cache
+def _lookup_cached(frozen: tuple) -> dict[str, str]:
+    return {_key(alias): name for name, spellings in frozen for alias in spellings}
+
+
 def _lookup(aliases: dict[str, list[str]]) -> dict[str, str]:
-    return {_key(alias): name for name, spellings in aliases.items() for alias in spellings}
+    """{normalised spelling: field or choice name}, built once per table."""
+    return _lookup_cached(tuple((name, tuple(spellings)) for name, spellings in aliases.items()))
 
 
 _DISTRICT_KEYS: dict[str, str] = {}
