@@ -201,3 +201,35 @@ def test_coordinator_cannot_add_school_in_another_region(client, coordinator, vi
     response = client.post(reverse("schools:add"), {**data, "municipality": sliven.pk})
     assert response.status_code == 302
     assert sliven.schools.get().code == "999001"
+
+
+def test_administrator_gives_a_coordinator_regions(client, superuser, coordinator):
+    url = reverse("wagtailusers_users:edit", args=[coordinator.pk])
+    login(client, superuser)
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="regions"' in html
+    assert 'name="father_name"' in html
+    north = Region.objects.get(code="BG31")
+    south = Region.objects.get(code="BG34")
+    data = {
+        "email": coordinator.email,
+        "first_name": "Гергана",
+        "last_name": "Атанасова",
+        "father_name": "Николова",
+        "position": "",
+        "school": "",
+        "regions": [north.pk, south.pk],
+        "is_active": "on",
+        "groups": list(coordinator.groups.values_list("pk", flat=True)),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert set(coordinator.regions.values_list("code", flat=True)) == {"BG31", "BG34"}
+
+
+def test_coordinator_cannot_manage_users(client, coordinator, teacher_north):
+    login(client, coordinator)
+    assert refused(client.get(reverse("wagtailusers_users:index")))
+    assert refused(client.get(reverse("wagtailusers_users:edit", args=[teacher_north.pk])))
