@@ -45,9 +45,7 @@ class VideoBlock(MediaBlock):
 
 
 class LessonPlanCardBlock(blocks.StructBlock):
-    # The curriculum's lesson plan model is built in parallel; narrow page_type to it once it
-    # exists so that editors can only pick lesson plans here.
-    page = blocks.PageChooserBlock(label=_("lesson plan"))
+    page = blocks.PageChooserBlock(label=_("lesson plan"), page_type="curriculum.LessonPlanPage")
     note = blocks.CharBlock(label=_("why this lesson plan"), required=False, max_length=300)
 
     class Meta:

@@ -134,6 +134,7 @@ def lesson_context(*, lesson, user, request) -> dict:
         "course": course,
         "enrollment": enrollment,
         "progress": progress,
+        "locked": bool(progress and lesson.translation_key in progress.locked),
         "completion": completion,
         "previous_step": previous,
         "next_step": following,
@@ -176,7 +177,11 @@ def quiz_context(*, quiz: QuizPage, user, request) -> dict:
         "questions": questions,
         "attempts_left": left,
         "passed": bool(progress and quiz.translation_key in progress.done),
-        "can_start": enrollment is not None and open_attempt is None and left != 0,
+        "locked": bool(progress and quiz.translation_key in progress.locked),
+        "can_start": enrollment is not None
+        and open_attempt is None
+        and left != 0
+        and not (progress and quiz.translation_key in progress.locked),
         "previous_step": previous,
         "next_step": following,
         "now": timezone.now(),

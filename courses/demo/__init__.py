@@ -90,12 +90,23 @@ def _questions(spec, language):
     return stream
 
 
+def _lesson_plan(language):
+    """A lesson plan from the library for the card in the lesson on Roma culture, if any."""
+    from django.apps import apps
+
+    model = apps.get_model("curriculum", "LessonPlanPage")
+    return model.objects.live().filter(locale__language_code=language).order_by("path").first()
+
+
 def _step_fields(spec, language):
     text = spec[language]
     if spec["kind"] == "lesson":
+        body = list(text["body"])
+        if spec.get("lesson_plan_card") and (plan := _lesson_plan(language)):
+            body.append(("lesson_plan", {"page": plan, "note": text["plan_note"]}))
         return {
             "title": text["title"],
-            "body": text["body"],
+            "body": body,
             "reflection_prompt": text.get("reflection_prompt", ""),
         }
     return {

@@ -180,8 +180,11 @@ INTERCULTURAL = {
         {
             "kind": "lesson",
             "slug": "romskata-kultura-v-chasa",
+            "lesson_plan_card": True,
             "bg": {
                 "title": "Ромската култура в учебния час",
+                "plan_note": "Готов план на урок от библиотеката, който можете да използвате "
+                "още тази седмица.",
                 "body": [
                     p(
                         "Празниците Василица и Херделез, песните, приказките и занаятите могат да "
@@ -201,6 +204,7 @@ INTERCULTURAL = {
             },
             "en": {
                 "title": "Roma culture in the lesson",
+                "plan_note": "A ready lesson plan from the library that you can use this week.",
                 "body": [
                     p(
                         "The Vasilitsa and Herdelezi holidays, songs, tales and crafts can be part "

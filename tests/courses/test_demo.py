@@ -2,10 +2,18 @@
 
 from django.core.management import call_command
 
-from courses.models import Certificate, CoursePage, Enrollment, LessonCompletion, QuizAttempt
+from courses.models import (
+    Certificate,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    QuizAttempt,
+)
+from curriculum.models import LessonPlanPage
 
 
-def test_demo_courses_and_learners(db):
+def test_demo_courses_and_learners(db, client):
     call_command("load_demo", verbosity=0)
     courses = CoursePage.objects.filter(locale__language_code="bg").order_by("path")
     assert [c.title for c in courses] == [
@@ -25,6 +33,12 @@ def test_demo_courses_and_learners(db):
         assert QuizAttempt.objects.filter(
             quiz__in=course.get_children(), passed=False, enrollment__status="in_progress"
         ).exists()
+    culture = CourseLessonPage.objects.get(
+        slug="romskata-kultura-v-chasa", locale__language_code="bg"
+    )
+    cards = [b for b in culture.body if b.block_type == "lesson_plan"]
+    if LessonPlanPage.objects.live().exists():  # the library's demo loads before the courses
+        assert cards and isinstance(cards[0].value["page"].specific, LessonPlanPage)
     demo = Enrollment.objects.get(teacher__email="teacher@drom.test")
     assert demo.status == "in_progress" and demo.completed_lessons == 3
     completed = Enrollment.objects.filter(status="completed")
@@ -37,6 +51,11 @@ def test_demo_courses_and_learners(db):
         Certificate.objects.count(),
     )
     call_command("load_demo", verbosity=0)
+    client.force_login(demo.teacher)
+    html = client.get(culture.url).content.decode()
+    assert "<h1>Ромската култура в учебния час</h1>" in html
+    if cards:
+        assert cards[0].value["page"].url in html
     assert counts == (
         Enrollment.objects.count(),
         LessonCompletion.objects.count(),

@@ -328,3 +328,18 @@ def test_quiz_page_query_budget(home_bg, client, size, django_assert_num_queries
 
 COURSE_PAGE_QUERIES = 22
 QUIZ_PAGE_QUERIES = 26
+
+
+def test_sequential_course_shows_locked_steps_without_actions(home_bg, client):
+    course = make_course(home_bg, sequential=True, slug="seq")
+    teacher = make_teacher(email="seq@example.test")
+    services.enrollment_create(teacher=teacher, course=course)
+    client.force_login(teacher)
+    (first, second), (quiz,) = steps(course)
+    outline = client.get(course.url).content.decode()
+    assert first.url in outline and second.url not in outline
+    lesson_html = client.get(second.url).content.decode()
+    assert reverse("courses:lesson_complete", args=[second.pk]) not in lesson_html
+    assert "отваря след предишните задължителни стъпки" in lesson_html
+    quiz_html = client.get(quiz.url).content.decode()
+    assert reverse("courses:quiz_start", args=[quiz.pk]) not in quiz_html
