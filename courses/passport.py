@@ -105,3 +105,57 @@ def passport_csv_response(*, user) -> HttpResponse:
 def _safe(value: str) -> str:
     # A cell that starts like a formula must never run as one in a spreadsheet.
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def passport_pdf_response(*, user) -> HttpResponse:
+    """The same passport as a one-page PDF to print for the school's qualification file."""
+    from cms.pdf import FONT, new_pdf
+
+    passport = passport_for(user=user)
+    pdf = new_pdf(title=_("Credit passport"))
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.cell(0, 10, _("Credit passport"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 11)
+    school = user.school
+    lines = [
+        f"{_('Teacher')}: {user.get_full_name()}",
+        f"{_('School')}: {school.name} ({school.code})" if school else "",
+        f"{_('Attestation period')}: {passport.start:%d.%m.%Y} – {passport.end:%d.%m.%Y}",
+    ]
+    for line in filter(None, lines):
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    widths = (70, 25, 22, 18, 45)
+    headers = (_("Course"), _("Completed"), _("Academic hours"), _("Credits"), _("Certificate"))
+    pdf.set_font(FONT, "B", 9)
+    with pdf.table(col_widths=widths, text_align="LEFT") as table:
+        row = table.row()
+        for header in headers:
+            row.cell(str(header))
+        pdf.set_font(FONT, "", 9)
+        for enrollment in passport.rows:
+            certificate = getattr(enrollment, "certificate", None)
+            row = table.row()
+            title = enrollment.course.title
+            if enrollment.course.uin:
+                title += f" ({_('UIN')} {enrollment.course.uin})"
+            row.cell(title)
+            row.cell(f"{timezone.localtime(enrollment.completed_at):%d.%m.%Y}")
+            row.cell(str(enrollment.hours_earned))
+            row.cell(str(enrollment.credits_earned))
+            row.cell(certificate.number if certificate else "")
+    pdf.ln(4)
+    pdf.set_font(FONT, "B", 11)
+    pdf.multi_cell(
+        0,
+        7,
+        f"{_('Total')} — {_('Academic hours')}: {passport.hours}; "
+        f"{_('Qualification credits')}: {passport.credits} "
+        f"({_('Credits required in the period')}: {passport.required})",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    response = HttpResponse(bytes(pdf.output()), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="credit-passport.pdf"'
+    return response

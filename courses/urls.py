@@ -7,6 +7,7 @@ app_name = "courses"
 urlpatterns = [
     path("", views.my_learning, name="my_learning"),
     path("passport.csv", views.passport_csv, name="passport_csv"),
+    path("passport.pdf", views.passport_pdf, name="passport_pdf"),
     path("enroll/<int:course_id>/", views.enroll, name="enroll"),
     path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("quizzes/<int:quiz_id>/start/", views.quiz_start, name="quiz_start"),

@@ -171,6 +171,15 @@ def passport_csv(request: HttpRequest) -> HttpResponse:
     return passport_csv_response(user=request.user)
 
 
+@never_cache
+@login_required
+@require_GET
+def passport_pdf(request: HttpRequest) -> HttpResponse:
+    from .passport import passport_pdf_response
+
+    return passport_pdf_response(user=request.user)
+
+
 def _may_read_certificate(user, certificate: Certificate) -> bool:
     from .permissions import is_national_coordinator
 

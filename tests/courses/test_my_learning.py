@@ -88,3 +88,23 @@ def test_only_my_own_records(home_bg, client, course_teacher):
     client.force_login(make_teacher(email="someone@example.test"))
     html = client.get(reverse("courses:my_learning")).content.decode()
     assert course.title not in html
+
+
+def test_passport_pdf_for_the_qualification_file(home_bg, course_client, course_teacher):
+    from tests.courses.test_certificates import pdf_text
+
+    course = make_course(home_bg, quizzes=0, slug="done")
+    enrollment = services.enrollment_create(teacher=course_teacher, course=course)
+    complete(course, enrollment)
+    response = course_client.get(reverse("courses:passport_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Кредитен паспорт" in text
+    assert "Мария Иванова Петрова" in text
+    assert course_teacher.school.code in text
+    assert enrollment.certificate.number in text
+    assert "Общо — Академични часове: 16; Квалификационни кредити: 1" in text
+
+
+def test_passport_pdf_needs_login(client):
+    assert client.get(reverse("courses:passport_pdf")).status_code == 302

@@ -97,3 +97,10 @@ def test_catalogue_lists_courses_with_my_progress(course_client, course, course_
     html = course_client.get(course.get_parent().url).content.decode()
     assert course.title in html
     assert "<progress" in html
+
+
+def test_bulk_delete_of_a_course_with_records_is_refused(admin_client, course, course_teacher):
+    services.enrollment_create(teacher=course_teacher, course=course)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    admin_client.post(f"{url}?id={course.pk}&childOf={course.get_parent().pk}")
+    assert CoursePage.objects.filter(pk=course.pk).exists()
