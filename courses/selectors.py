@@ -7,7 +7,7 @@ pages, so the page-facing selectors key records by `translation_key`, shared by 
 from django.utils import timezone
 
 from . import grading
-from .models import Certificate, CoursePage, Enrollment, LessonCompletion, QuizAttempt, QuizPage
+from .models import CoursePage, Enrollment, LessonCompletion, QuizAttempt, QuizPage
 from .progress import QUIZ, Step, quiz_passed, summarise
 from .services import attempts_left, can_take_courses
 from .steps import course_steps
@@ -199,7 +199,3 @@ def my_learning(*, user) -> dict:
         "completed": [e for e in enrollments if e.is_completed],
         "certificates": [e.certificate for e in enrollments if hasattr(e, "certificate")],
     }
-
-
-def certificates_of(*, user) -> list[Certificate]:
-    return list(Certificate.objects.filter(enrollment__teacher=user))

@@ -50,6 +50,7 @@ def can_take_courses(user) -> bool:
     )
 
 
+@transaction.atomic
 def enrollment_create(*, teacher: AbstractBaseUser, course: CoursePage) -> Enrollment:
     """Enroll a teacher (idempotent), recording her school at this moment."""
     course = canonical(course)

@@ -7,11 +7,15 @@ from .progress import LESSON, QUIZ, Step
 
 
 def canonical(page: Page) -> Page:
-    """The page in the default language: records are kept once, whatever language is read."""
+    """The page in the default language: records are kept once, whatever language is read.
+
+    A page that exists only in another language is its own canonical page.
+    """
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page
-    return page.get_translation(default).specific
+    source = page.get_translation_or_none(default)
+    return source.specific if source is not None else page
 
 
 def course_steps(course: CoursePage, *, live_only: bool = True) -> list[Step]:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import grading, selectors, services
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
+from .progress import quiz_passed
 
 
 def _course_url(request, course) -> str:
@@ -133,8 +134,6 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             "id", "number", "score", "submitted_at"
         )
     )
-    from .progress import quiz_passed
-
     passed = quiz_passed(attempts, counting=quiz.counting, pass_mark=quiz.pass_mark)
     show_review = selectors.review_allowed(quiz=quiz, attempts=attempts, passed=passed)
     context = {

@@ -217,3 +217,15 @@ def test_national_coordinator_downloads_a_course_zip(client, certificate, nation
 def test_zip_is_refused_to_regional_coordinators(client, certificate, regional):
     client.force_login(regional)
     assert client.get(reverse("courses_certificates_zip")).status_code in (302, 403)
+
+
+def test_register_inspect_and_export(client, certificate, national):
+    client.force_login(national)
+    inspect = client.get(reverse("certificates:inspect", args=[certificate.pk]))
+    assert inspect.status_code == 200
+    assert certificate.holder_name in inspect.content.decode()
+    assert certificate.code not in inspect.content.decode()
+    export = client.get(reverse("certificates:index") + "?export=csv")
+    assert export.status_code == 200
+    content = b"".join(export.streaming_content).decode("utf-8")
+    assert certificate.number in content and certificate.holder_name in content
