@@ -233,3 +233,15 @@ def test_coordinator_cannot_manage_users(client, coordinator, teacher_north):
     login(client, coordinator)
     assert refused(client.get(reverse("wagtailusers_users:index")))
     assert refused(client.get(reverse("wagtailusers_users:edit", args=[teacher_north.pk])))
+
+
+def test_teacher_export_filter_tampering(client, coordinator, teacher_south, teacher_north):
+    school = teacher_north.school
+    for params in (
+        {"school": school.pk},
+        {"district": school.municipality.district_id},
+        {"region": school.municipality.district.region_id},
+    ):
+        response = login(client, coordinator).get(TEACHERS, {**params, "export": "csv"})
+        body = b"".join(response.streaming_content).decode("utf-8")
+        assert teacher_north.email not in body

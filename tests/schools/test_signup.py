@@ -208,3 +208,9 @@ def test_closed_account_is_not_revived_by_an_old_link(client, school_south):
     user.save()
     assert client.post(path).status_code == 400
     assert not User.objects.get().is_active
+
+
+def test_signup_page_in_english(client, school_south):
+    response = client.get("/en" + SIGNUP)
+    assert response.status_code == 200
+    assert "Sign up as a teacher" in response.content.decode()
