@@ -1,10 +1,24 @@
 """Fixtures shared by every suite. App-specific fixtures live in tests/<app>/conftest.py."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
 from cms.models import HomePage
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def bulgarian_by_default():
+    """Each test starts in Bulgarian, as a visitor to / does.
+
+    LocaleMiddleware leaves the language of the last request active in the thread; without this a
+    test that visited /en/ would make the next test's messages English.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Every Bulgarian catalogue is complete: no empty and no fuzzy translation."""
 
+import re
+
 import polib
 import pytest
 
@@ -25,13 +27,23 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(path):
     assert po.metadata.get("Language") == "bg"
 
 
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
 @pytest.mark.parametrize("path", catalogues(), ids=lambda p: str(p.relative_to(p.parents[4])))
 def test_placeholders_survive_translation(path):
     """A translation that drops or renames %(name)s would crash or mislead at run time."""
-    import re
-
-    pattern = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
     for entry in polib.pofile(str(path)).translated_entries():
-        assert sorted(pattern.findall(entry.msgid)) == sorted(pattern.findall(entry.msgstr)), (
-            entry.msgid
-        )
+        if not entry.msgid_plural:
+            assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
+            continue
+        known = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
+        forms = [entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural)]
+        # No form may invent a placeholder; the plural form must keep them all (the singular
+        # may spell "one" out, as Bulgarian often does).
+        assert all(placeholders(form) <= known for form in forms), entry.msgid
+        assert placeholders(forms[-1]) == placeholders(entry.msgid_plural), entry.msgid
