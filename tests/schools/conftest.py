@@ -2,10 +2,21 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from schools import roles
 from schools.models import District, Region
 from tests.factories import MunicipalityFactory, SchoolFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def bulgarian():
+    """Messages built outside a request (parsers, services) speak the site's language.
+
+    A request to /en/ earlier in the same thread would otherwise leave English active.
+    """
+    with translation.override("bg"):
+        yield
 
 
 def make_user(email, group=None, **kwargs):
