@@ -166,6 +166,14 @@ def quiz_context(*, quiz: QuizPage, user, request) -> dict:
             shuffle_questions=quiz.shuffle_questions,
             shuffle_choices=quiz.shuffle_choices,
         )
+    if getattr(request, "is_preview", False):
+        # Editors previewing a draft see the questions as a teacher would (never the answers).
+        questions = grading.public_questions(
+            grading.snapshot_questions(quiz.questions),
+            seed=0,
+            shuffle_questions=False,
+            shuffle_choices=False,
+        )
     left = attempts_left(quiz, len(attempts))
     previous, following = _neighbours(steps, quiz.translation_key)
     return {

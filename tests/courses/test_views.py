@@ -263,10 +263,11 @@ def test_double_submit_over_http_is_a_no_op(course_client, quiz_setup):
     assert QuizAttempt.objects.count() == 1
 
 
-def test_editor_preview_of_a_lesson_needs_no_enrollment(admin_client, course):
+def test_editor_preview_of_a_lesson_needs_no_enrollment(course):
     lesson = steps(course)[0][0]
-    response = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk]))
+    response = lesson.make_preview_request()
     assert response.status_code == 200
+    assert f"<h1>{lesson.title}</h1>" in response.content.decode()
 
 
 # --- Query budgets: the same number of queries for 3 and 30 steps, questions and attempts.
@@ -343,3 +344,12 @@ def test_sequential_course_shows_locked_steps_without_actions(home_bg, client):
     assert "отваря след предишните задължителни стъпки" in lesson_html
     quiz_html = client.get(quiz.url).content.decode()
     assert reverse("courses:quiz_start", args=[quiz.pk]) not in quiz_html
+
+
+def test_editor_preview_of_a_quiz_shows_questions_without_answers(home_bg):
+    course = make_course(home_bg, lessons=0, questions=QUESTIONS, slug="preview")
+    quiz = steps(course)[1][0]
+    html = quiz.make_preview_request().content.decode()
+    assert "Кой ден е Международният ден на ромите?" in html
+    assert SECRET_FEEDBACK not in html
+    assert "тайниятотговор" not in html.lower()
