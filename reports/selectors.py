@@ -37,7 +37,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrollment, QuizAttempt
-from schools import roles, scoping
+from schools import scoping
 from schools.models import User
 
 from .filters import NOT_STARTED, UNFINISHED, ReportFilters
@@ -204,10 +204,13 @@ def scoped_enrollments(*, viewer, filters: ReportFilters) -> QuerySet[Enrollment
 
 
 def scoped_teachers(*, viewer) -> QuerySet[User]:
-    """Active teachers (members of the Teachers group) whose current school the viewer sees."""
-    return scoping.teachers_visible_to(viewer).filter(
-        is_active=True, school__isnull=False, groups__name=roles.TEACHERS
-    )
+    """Active people attached to a school the viewer sees: schools.scoping's "teachers".
+
+    Deliberately not a join on the Teachers group: at national scale that join over 100,000
+    memberships triples the cost of every summary, and everyone attached to a school is
+    school staff (sign-up and import both put them in the Teachers group).
+    """
+    return scoping.teachers_visible_to(viewer).filter(is_active=True, school__isnull=False)
 
 
 def not_started_teachers(*, viewer, filters: ReportFilters) -> QuerySet[User]:
@@ -237,35 +240,75 @@ def level_below(filters: ReportFilters) -> str:
     return "region"
 
 
-def _group_values(level: str) -> dict:
-    path = _GEO[level]
-    key = "school_id" if level == "school" else f"{path}_id"
-    values = {"g_pk": F(key), "g_name": F(f"{path}__name")}
-    values["g_code"] = F(f"{path}__code") if level != "municipality" else Value("")
-    return values
+def _schools_by_pk(*, viewer, filters: ReportFilters) -> dict[int, dict]:
+    """The schools in scope (and in the place filters) with their municipality, district and
+    region: at most a few thousand rows, read once to roll school counts up to any level."""
+    place = Q()
+    for name, path in _GEO.items():
+        value = getattr(filters, name)
+        if value is not None:
+            place &= Q(**{path.removeprefix("school").removeprefix("__") or "pk": value})
+    if filters.network_member is not None:
+        place &= Q(network_member=filters.network_member)
+    schools = (
+        scoping.schools_visible_to(viewer)
+        .filter(place)
+        .values(
+            "pk",
+            "name",
+            "code",
+            "municipality_id",
+            "municipality__name",
+            "municipality__district_id",
+            "municipality__district__name",
+            "municipality__district__code",
+            "municipality__district__region_id",
+            "municipality__district__region__name",
+            "municipality__district__region__code",
+        )
+        .order_by()
+    )
+    return {school["pk"]: school for school in schools}
+
+
+def _group_of(school: dict, level: str) -> tuple[int, str, str]:
+    if level == "school":
+        return school["pk"], school["name"], school["code"]
+    if level == "municipality":
+        return school["municipality_id"], school["municipality__name"], ""
+    prefix = "municipality__district" if level == "district" else "municipality__district__region"
+    return school[f"{prefix}_id"], school[f"{prefix}__name"], school[f"{prefix}__code"]
 
 
 def course_summary(
     *, viewer, filters: ReportFilters, level: str, ordering: str = "name"
 ) -> Summary:
-    """Counts per group at ``level`` (region … school), in two queries, sorted by ``ordering``."""
+    """Counts per group at ``level`` (region … school), sorted by ``ordering``.
+
+    Three queries whatever the size of the network: enrollments counted per school and status,
+    not-started teachers counted per school (both without joining the place hierarchy, which
+    keeps them cheap at national scale), and the schools in scope; school counts are then rolled
+    up to the level in Python — a loop over schools, never over teachers.
+    """
     if level not in _GEO:
         raise ValueError(level)
+    schools = _schools_by_pk(viewer=viewer, filters=filters)
     groups: dict[int, GroupRow] = {}
 
-    def row(values) -> GroupRow:
-        pk = values["g_pk"]
+    def row(school_id) -> GroupRow | None:
+        school = schools.get(school_id)
+        if school is None:  # outside the scope or the place filters: counted nowhere
+            return None
+        pk, name, code = _group_of(school, level)
         if pk not in groups:
-            groups[pk] = GroupRow(
-                level=level, pk=pk, name=values["g_name"] or "", code=values["g_code"] or ""
-            )
+            groups[pk] = GroupRow(level=level, pk=pk, name=name or "", code=code or "")
         return groups[pk]
 
     if _wants_enrollments(filters):
         status = Enrollment.Status
         counted = (
             scoped_enrollments(viewer=viewer, filters=filters)
-            .values(**_group_values(level))
+            .values("school_id")
             .annotate(
                 n_enrolled=Count("pk", filter=Q(status=status.ENROLLED)),
                 n_in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
@@ -274,19 +317,22 @@ def course_summary(
             .order_by()
         )
         for values in counted:
-            group = row(values)
-            group.enrolled = values["n_enrolled"]
-            group.in_progress = values["n_in_progress"]
-            group.completed = values["n_completed"]
+            group = row(values["school_id"])
+            if group is not None:
+                group.enrolled += values["n_enrolled"]
+                group.in_progress += values["n_in_progress"]
+                group.completed += values["n_completed"]
     if _wants_not_started(filters):
         counted = (
             not_started_teachers(viewer=viewer, filters=filters)
-            .values(**_group_values(level))
+            .values("school_id")
             .annotate(n=Count("pk"))
             .order_by()
         )
         for values in counted:
-            row(values).not_started = values["n"]
+            group = row(values["school_id"])
+            if group is not None:
+                group.not_started += values["n"]
 
     rows = sort_groups(list(groups.values()), ordering)
     total = GroupRow(level="total", pk=None, name="")
