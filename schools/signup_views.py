@@ -1,6 +1,8 @@
 """Sign-up: a teacher makes an account, then confirms the e-mail address from a signed link."""
 
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,6 +13,20 @@ from . import services
 from .forms import EMAIL_TAKEN, DistrictChoiceForm, SignupForm
 from .models import District
 from .tokens import BadToken, signup_token_read
+
+# Each sign-up sends an e-mail; this keeps the form from being used to flood mailboxes. Generous,
+# because a whole school's staff may sign up from one address during a training day.
+SIGNUPS_PER_ADDRESS_PER_HOUR = 30
+
+
+def _too_many_signups(request) -> bool:
+    # The same client address the login lockout (django-axes) uses, proxies considered.
+    key = f"schools:signup:{get_client_ip_address(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > SIGNUPS_PER_ADDRESS_PER_HOUR
+    except ValueError:  # the key expired between add and incr
+        return False
 
 
 def chosen_district(request) -> District | None:
@@ -30,7 +46,11 @@ def signup(request):
     district = chosen_district(request)
     if request.method == "POST":
         form = SignupForm(request.POST, district=district)
-        if form.has_error("email", "unconfirmed"):
+        if _too_many_signups(request):
+            form.add_error(
+                None, _("Too many sign-ups from your network this hour. Please try again later.")
+            )
+        elif form.has_error("email", "unconfirmed"):
             user = services.unconfirmed_account(request.POST.get("email", ""))
             services.signup_confirmation_send(
                 user=user, confirm_url_base=request.build_absolute_uri("/")

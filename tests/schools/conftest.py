@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from schools import roles
@@ -17,6 +18,12 @@ def bulgarian():
     """
     with translation.override("bg"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counters kept in the cache (sign-up limits) start at zero in every test."""
+    cache.clear()
 
 
 def make_user(email, group=None, **kwargs):

@@ -214,3 +214,14 @@ def test_signup_page_in_english(client, school_south):
     response = client.get("/en" + SIGNUP)
     assert response.status_code == 200
     assert "Sign up as a teacher" in response.content.decode()
+
+
+def test_sign_ups_from_one_address_are_limited(client, school_south, settings):
+    from schools import signup_views
+
+    for n in range(signup_views.SIGNUPS_PER_ADDRESS_PER_HOUR):
+        client.post(SIGNUP, form_data(school_south, email=f"t{n}@example.test"))
+    response = client.post(SIGNUP, form_data(school_south, email="one-more@example.test"))
+    assert "Твърде много регистрации" in response.content.decode()
+    assert not User.objects.filter(email="one-more@example.test").exists()
+    assert len(mail.outbox) == signup_views.SIGNUPS_PER_ADDRESS_PER_HOUR
