@@ -100,3 +100,31 @@ def test_teacher_and_anonymous_refused(client, teacher_south):
     client.force_login(teacher_south)
     assert client.get(UPLOAD).status_code == 302
     assert not School.objects.filter(code="2401777").exists()
+
+
+def test_xlsx_upload(client, coordinator, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Код", "Наименование", "Област", "Община", "Населено място"])
+    workbook.active.append([1690101.0, "ОУ „Христо Ботев“", "Сливен", "Сливен", "с. Дряново"])
+    path = tmp_path / "училища.xlsx"
+    workbook.save(path)
+    client.force_login(coordinator)
+    response = client.post(
+        UPLOAD, {"kind": "schools", "file": SimpleUploadedFile(path.name, path.read_bytes())}
+    )
+    assert "1 за създаване" in response.content.decode()
+    client.post(APPLY)
+    assert School.objects.get().code == "1690101"
+
+
+def test_teacher_outside_regions_shown_per_row(client, coordinator, school_north):
+    content = "email,first name,family name,school code\nx@example.test,А,Б,500101\n"
+    client.force_login(coordinator)
+    response = client.post(
+        UPLOAD, {"kind": "teachers", "file": SimpleUploadedFile("t.csv", content.encode())}
+    )
+    assert "е извън вашите райони" in response.content.decode()
+    client.post(APPLY)
+    assert not User.objects.filter(email="x@example.test").exists()
