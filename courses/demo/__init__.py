@@ -122,7 +122,10 @@ def _pages(log) -> list[CoursePage]:
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
         index = _publish(
-            home, CourseIndexPage(slug=INDEX["slug"], **INDEX["bg"]), log, "course catalogue"
+            home,
+            CourseIndexPage(slug=INDEX["slug"], show_in_menus=True, **INDEX["bg"]),
+            log,
+            "course catalogue",
         )
     _translate(index, en, INDEX["en"], log, "course catalogue (en)")
     courses = []

@@ -26,6 +26,8 @@ def test_demo_courses_and_learners(db, client):
     assert intercultural.get_children().count() == 8  # 6 lessons, 2 quizzes
     assert parents.get_children().count() == 5  # 4 lessons, 1 quiz
     assert CoursePage.objects.filter(locale__language_code="en").count() == 2
+    index = intercultural.get_parent()
+    assert index.show_in_menus  # "Teacher courses" is in the main menu
     for course in courses:
         statuses = set(course.enrollments.values_list("status", flat=True))
         assert statuses == {"enrolled", "in_progress", "completed"}
