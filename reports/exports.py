@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from schools.models import User
 
@@ -77,7 +78,7 @@ def teacher_headers() -> list[str]:
         _("Quiz attempts"),
         _("Completed"),
         _("Academic hours"),
-        _("Credits"),
+        pgettext("qualification", "Credits"),
         _("Certificate number"),
     ]
 
