@@ -310,15 +310,15 @@ INTERCULTURAL = {
                 short(
                     "ic1-q5",
                     {
-                        "text": "На коя дата (ден и месец) е Международният ден на ромите? "
-                        "Напишете например „8 април“.",
-                        "accepted": ["8 април", "08 април", "8.04", "08.04", "8 април."],
+                        "text": "На коя дата е Международният ден на ромите? "
+                        "Напишете деня и месеца, например „1 юни“.",
+                        "accepted": ["8 април", "08 април", "8.04", "08.04"],
                         "feedback": "8 април — денят на Първия световен ромски конгрес през "
                         "1971 г.",
                     },
                     {
-                        "text": "On what date (day and month) is International Roma Day? "
-                        "Write, for example, “8 April”.",
+                        "text": "On what date is International Roma Day? "
+                        "Write the day and month, for example “1 June”.",
                         "accepted": ["8 April", "April 8", "8.04", "08.04"],
                         "feedback": "8 April — the day of the First World Romani Congress in 1971.",
                     },
