@@ -128,7 +128,8 @@ def live_url(e2e_env) -> str:
         try:
             urllib.request.urlopen(f"{url}/robots.txt", timeout=2)  # noqa: S310 - local URL
             break
-        except (urllib.error.URLError, ConnectionError):
+        # gunicorn accepts connections before its workers answer: a read may time out meanwhile.
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             if server.poll() is not None or time.monotonic() > deadline:
                 log.close()
                 output = (Path(e2e_env["E2E_TMP"]) / "server.log").read_text()
