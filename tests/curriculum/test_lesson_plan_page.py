@@ -15,7 +15,7 @@ def test_lesson_plan_page_shows_fields_player_and_download_sizes(client, song_pl
     assert "Bahtalo Vasilica" in html and "Честита Василица" in html
     # Every download shows its size: worksheet, recording, PDF and pack.
     assert html.count('class="filesize"') >= 4
-    assert "pdf/" in html and "pack.zip" in html
+    assert f"{song_plan.url}pdf/" in html and f"{song_plan.url}pack/" in html
     # Answers of the checks are shown to the teacher.
     assert "14 януари" in html
 
