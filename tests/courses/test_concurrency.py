@@ -126,3 +126,16 @@ def test_certificates_issued_together_get_distinct_consecutive_numbers():
     serials = sorted(Certificate.objects.values_list("serial", flat=True))
     assert serials == [1, 2, 3, 4, 5]
     assert Enrollment.objects.filter(status="completed").count() == 5
+
+
+def test_double_clicked_enroll_button_enrolls_once(setup):
+    from cms.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="bg")
+    course = make_course(home, slug="double-click")
+    teacher = make_teacher(email="double@example.test")
+    clients = [logged_in(teacher) for _ in range(4)]
+    url = reverse("courses:enroll", args=[course.pk])
+    responses = run_together(4, lambda i: clients[i].post(url))
+    assert all(getattr(r, "status_code", None) == 302 for r in responses), responses
+    assert Enrollment.objects.filter(teacher=teacher, course=course).count() == 1
