@@ -74,17 +74,17 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def screen(label, client, params, repeat=7):
-    consume(client.get(URL, params))  # warm-up: connection, caches, templates
+def screen(label, client, params, repeat=7, url=URL):
+    consume(client.get(url, params))  # warm-up: connection, caches, templates
     timings = []
     for _ in range(repeat):
         counter = QueryCounter()
         with connection.execute_wrapper(counter):
             start = time.perf_counter()
-            consume(client.get(URL, params))
+            consume(client.get(url, params))
             timings.append((time.perf_counter() - start) * 1000)
     tracemalloc.start()
-    consume(client.get(URL, params))
+    consume(client.get(url, params))
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     median = statistics.median(timings)
@@ -136,6 +136,8 @@ def main() -> int:
     n_client, r_client = client_for(national), client_for(regional)
     base = {"course": course.pk}
     results = [
+        # The fixed cost of any admin page (session, user, menus) for comparison.
+        screen("(baseline: the admin dashboard)", n_client, {}, url="/admin/"),
         screen("course overview, national (regions)", n_client, base),
         screen("region drill-down (districts), regional", r_client, {**base, "region": region.pk}),
         screen(
