@@ -55,6 +55,7 @@ def _image(spec, collection, topics):
             languages=[],
             grade_bands=spec["grades"],
         )
+        image.file_size = image.file.size
         image.save()
         image.topics.set(topics)
     return image

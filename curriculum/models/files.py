@@ -153,7 +153,14 @@ class DromImage(ResourceMetadata, AbstractImage):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.file_size) if self.file_size else ""
+        size = self.file_size
+        if size is None and self.file:
+            # Images saved outside the admin may not have recorded their size yet.
+            try:
+                size = self.file.size
+            except OSError:
+                size = None
+        return filesizeformat(size) if size else ""
 
 
 class DromRendition(AbstractRendition):

@@ -86,3 +86,14 @@ def test_resource_library_filters_by_type_and_search(client, resource_library, s
 def test_unknown_resource_is_404(client, resource_library):
     assert client.get(resource_library.url + "audio/999/").status_code == 404
     assert client.get(resource_library.url + "poem/1/").status_code == 404
+
+
+def test_image_resource_page_shows_the_download_size(client, resource_library):
+    import re
+
+    from tests.curriculum.conftest import make_image
+
+    image = make_image(description="Черга от Сливен")
+    html = client.get(resource_library.resource_url(image)).content.decode()
+    assert re.search(r'class="filesize">\(PNG, \d', html)
+    assert 'width="' in html and 'height="' in html
