@@ -229,3 +229,28 @@ def test_register_inspect_and_export(client, certificate, national):
     assert export.status_code == 200
     content = b"".join(export.streaming_content).decode("utf-8")
     assert certificate.number in content and certificate.holder_name in content
+
+
+def test_zip_of_a_period_follows_the_register_filters(client, certificate, national):
+    client.force_login(national)
+    day = certificate.completed_on
+    listing = client.get(
+        reverse("certificates:index"),
+        {"completed_on_from": day.isoformat(), "completed_on_to": day.isoformat()},
+    )
+    assert listing.status_code == 200 and certificate.number in listing.content.decode()
+    inside = client.get(
+        reverse("courses_certificates_zip"),
+        {"completed_on_from": day.isoformat(), "completed_on_to": day.isoformat()},
+    )
+    assert zipfile.ZipFile(io.BytesIO(inside.content)).namelist() == [f"{certificate.number}.pdf"]
+    later = client.get(
+        reverse("courses_certificates_zip"),
+        {"completed_on_from": day.replace(year=day.year + 1).isoformat()},
+    )
+    assert zipfile.ZipFile(io.BytesIO(later.content)).namelist() == []
+    later_listing = client.get(
+        reverse("certificates:index"),
+        {"completed_on_from": day.replace(year=day.year + 1).isoformat()},
+    )
+    assert certificate.number not in later_listing.content.decode()
