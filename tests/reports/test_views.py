@@ -155,3 +155,43 @@ def test_page_query_count_is_the_same_for_1_and_50_schools(coordinator_client, c
     large = [_queries(coordinator_client, params) for params in views]
     assert small == large
     assert max(large) <= 25
+
+
+def test_teacher_page_shows_quiz_scores_attempts_and_certificate(national_client, course, network):
+    from courses.models import Certificate, CourseLessonPage, QuizAttempt, QuizPage
+
+    galya = network["completed"]
+    enrollment = galya.enrollments.get()
+    quiz = course.add_child(
+        instance=QuizPage(title="Тест 1", slug="quiz-1", questions="[]", pass_mark=70)
+    )
+    course.add_child(instance=CourseLessonPage(title="Урок 1", slug="lesson-1"))
+    for number, score in ((1, 40), (2, 90)):
+        QuizAttempt.objects.create(
+            enrollment=enrollment,
+            quiz=quiz,
+            number=number,
+            submitted_at=enrollment.completed_at,
+            score=score,
+            passed=score >= 70,
+        )
+    Certificate.objects.create(
+        enrollment=enrollment,
+        number="2026-000001",
+        year=2026,
+        serial=1,
+        code="verify-me",
+        issued_at=enrollment.completed_at,
+        holder_name=galya.get_full_name(),
+        course_title=course.title,
+        provider="Дром",
+        hours=16,
+        started_on=enrollment.enrolled_at.date(),
+        completed_on=enrollment.completed_at.date(),
+    )
+    html = national_client.get(reverse("drom_reports:teacher", args=[galya.pk])).content.decode()
+    assert "Тест 1" in html
+    assert "90,00" in html or "90.00" in html
+    assert "2026-000001" in html
+    assert reverse("courses:verify", args=["verify-me"]) in html
+    assert reverse("courses:certificate_pdf", args=["2026-000001"]) in html
