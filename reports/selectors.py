@@ -240,9 +240,25 @@ def level_below(filters: ReportFilters) -> str:
     return "region"
 
 
-def _schools_by_pk(*, viewer, filters: ReportFilters) -> dict[int, dict]:
-    """The schools in scope (and in the place filters) with their municipality, district and
-    region: at most a few thousand rows, read once to roll school counts up to any level."""
+_GROUP_COLUMNS = {
+    "school": ("pk", "name", "code"),
+    "municipality": ("municipality_id", "municipality__name", None),
+    "district": (
+        "municipality__district_id",
+        "municipality__district__name",
+        "municipality__district__code",
+    ),
+    "region": (
+        "municipality__district__region_id",
+        "municipality__district__region__name",
+        "municipality__district__region__code",
+    ),
+}
+
+
+def _school_groups(*, viewer, filters: ReportFilters, level: str) -> dict[int, tuple]:
+    """school id → (group id, name, code) at ``level`` for the schools in scope and in the
+    place filters: at most a few thousand short rows, read once to roll school counts up."""
     place = Q()
     for name, path in _GEO.items():
         value = getattr(filters, name)
@@ -250,34 +266,10 @@ def _schools_by_pk(*, viewer, filters: ReportFilters) -> dict[int, dict]:
             place &= Q(**{path.removeprefix("school").removeprefix("__") or "pk": value})
     if filters.network_member is not None:
         place &= Q(network_member=filters.network_member)
-    schools = (
-        scoping.schools_visible_to(viewer)
-        .filter(place)
-        .values(
-            "pk",
-            "name",
-            "code",
-            "municipality_id",
-            "municipality__name",
-            "municipality__district_id",
-            "municipality__district__name",
-            "municipality__district__code",
-            "municipality__district__region_id",
-            "municipality__district__region__name",
-            "municipality__district__region__code",
-        )
-        .order_by()
-    )
-    return {school["pk"]: school for school in schools}
-
-
-def _group_of(school: dict, level: str) -> tuple[int, str, str]:
-    if level == "school":
-        return school["pk"], school["name"], school["code"]
-    if level == "municipality":
-        return school["municipality_id"], school["municipality__name"], ""
-    prefix = "municipality__district" if level == "district" else "municipality__district__region"
-    return school[f"{prefix}_id"], school[f"{prefix}__name"], school[f"{prefix}__code"]
+    pk, name, code = _GROUP_COLUMNS[level]
+    columns = ["pk", pk, name] + ([code] if code else [])
+    rows = scoping.schools_visible_to(viewer).filter(place).values_list(*columns).order_by()
+    return {row[0]: (row[1], row[2], row[3] if code else "") for row in rows}
 
 
 def course_summary(
@@ -292,14 +284,14 @@ def course_summary(
     """
     if level not in _GEO:
         raise ValueError(level)
-    schools = _schools_by_pk(viewer=viewer, filters=filters)
+    schools = _school_groups(viewer=viewer, filters=filters, level=level)
     groups: dict[int, GroupRow] = {}
 
     def row(school_id) -> GroupRow | None:
-        school = schools.get(school_id)
-        if school is None:  # outside the scope or the place filters: counted nowhere
+        group = schools.get(school_id)
+        if group is None:  # outside the scope or the place filters: counted nowhere
             return None
-        pk, name, code = _group_of(school, level)
+        pk, name, code = group
         if pk not in groups:
             groups[pk] = GroupRow(level=level, pk=pk, name=name or "", code=code or "")
         return groups[pk]
