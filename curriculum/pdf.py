@@ -5,7 +5,7 @@ from html import unescape
 
 from django.core.cache import cache
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
@@ -126,7 +126,7 @@ def lesson_plan_pdf(page) -> bytes:
         credits.insert(0, f"{_('Authors')}: {page.authors}")
     if page.last_reviewed:
         credits.append(f"{_('Last reviewed')}: {date_format(page.last_reviewed)}")
-    writer.items(_("Credits"), credits)
+    writer.items(pgettext("authorship", "Credits"), credits)
     return bytes(pdf.output())
 
 

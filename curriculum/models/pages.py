@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -228,7 +229,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         FieldPanel("related_resources"),
         MultiFieldPanel(
             [FieldPanel("authors"), FieldPanel("last_reviewed"), FieldPanel("licence")],
-            heading=_("Credits"),
+            heading=pgettext_lazy("authorship", "Credits"),
         ),
     ]
     edit_handler = TabbedInterface(
