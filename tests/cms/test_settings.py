@@ -130,3 +130,26 @@ def test_bulgarian_is_the_default_language(module):
     assert settings_value(module, "settings.LANGUAGE_CODE, settings.WAGTAIL_I18N_ENABLED") == (
         "bg True"
     )
+
+
+def test_uploaded_files_are_served_in_production_only_when_asked():
+    """Behind a proxy the proxy serves /media/; a single server sets SERVE_MEDIA=true."""
+    code = (
+        "import django; django.setup(); from django.urls import resolve, Resolver404\n"
+        "try:\n    resolve('/media/original_images/a.png'); print('served')\n"
+        "except Resolver404:\n    print('not served')"
+    )
+    base_env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))},
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": REAL_SECRET,
+    }
+    for extra, expected in (({}, "not served"), ({"SERVE_MEDIA": "true"}, "served")):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**base_env, **extra},
+            capture_output=True,
+            text=True,
+        )
+        assert result.stdout.strip() == expected, result.stderr

@@ -97,6 +97,7 @@ def e2e_env(tmp_path_factory) -> dict:
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(tmp / "mail"),
         "MEDIA_ROOT": str(tmp / "media"),
+        "SERVE_MEDIA": "true",
         "E2E_PORT": str(port),
         "E2E_TMP": str(tmp),
     }
@@ -126,7 +127,7 @@ def live_url(e2e_env) -> str:
     deadline = time.monotonic() + 60
     while True:
         try:
-            urllib.request.urlopen(f"{url}/robots.txt", timeout=2)  # noqa: S310 - local URL
+            urllib.request.urlopen(f"{url}/robots.txt", timeout=10)  # noqa: S310 - local URL
             break
         # gunicorn accepts connections before its workers answer: a read may time out meanwhile.
         except (urllib.error.URLError, ConnectionError, TimeoutError):
