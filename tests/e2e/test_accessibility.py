@@ -118,6 +118,10 @@ ANONYMOUS_PAGES = {
     "login": lambda page: page.goto("/accounts/login/"),
     "signup": lambda page: page.goto("/accounts/signup/"),
     "password-reset": lambda page: page.goto("/accounts/password/reset/"),
+    "password-reset-sent": lambda page: page.goto("/accounts/password/reset/sent/"),
+    "password-reset-bad-link": lambda page: page.goto("/accounts/password/reset/MQ/bad-token/"),
+    "signup-sent": lambda page: page.goto("/accounts/signup/sent/"),
+    "signup-bad-link": lambda page: page.goto("/accounts/signup/confirm/not-a-token/"),
     "not-found": open_not_found,
     "library": open_library,
     "lesson-plan": open_lesson_plan,
@@ -216,27 +220,38 @@ def test_every_open_step_of_the_teachers_course_meets_wcag_aa(page):
     assert not problems, "\n\n".join(problems)
 
 
-def test_coordinator_reports_in_the_admin_meet_wcag_aa(page):
-    """Our report screens inside Wagtail's admin: axe checks our part of the page (<main>); the
-    admin's own frame is Wagtail's."""
-    login(page, "coordinator@drom.test")
-    page.goto("/admin/coordinator-reports/")
-    table = page.locator("table.reports-table").first
-    expect(table).to_be_visible()
-    urls = [page.url]
-    table.locator("td.title a").first.click()
-    urls.append(page.url)
-    page.goto("/admin/coordinator-reports/?level=teacher")
-    page.locator("table.reports-table td.title a").first.click()
-    urls.append(page.url)
-    urls += [page.url.split("/teachers/")[0] + path for path in ("/charts/", "/exports/")]
+REPORTS = "/admin/coordinator-reports/"
+
+
+def report_problems(page, urls: list[str]) -> list[str]:
     problems = []
     for url in urls:
         page.goto(url)
         page.wait_for_load_state("load")
+        assert REPORTS in page.url, f"{url} sent the coordinator to {page.url}"
         violations = axe_violations(page, context={"include": [["main"]]})
         if violations:
             problems.append(f"{page.url}\n{describe_violations(violations)}")
+    return problems
+
+
+def test_coordinator_reports_in_the_admin_meet_wcag_aa(page):
+    """Our report screens inside Wagtail's admin: axe checks our part of the page (<main>); the
+    admin's own frame is Wagtail's."""
+    login(page, "coordinator@drom.test")
+    page.goto(REPORTS)
+    page.locator("table.reports-table td.title a").first.click()
+    drilled = page.url
+    page.goto(REPORTS + "?level=teacher")
+    page.locator("table.reports-table td.title a").first.click()
+    teacher = page.url
+    problems = report_problems(
+        page, [REPORTS, drilled, REPORTS + "?level=teacher", teacher, REPORTS + "charts/"]
+    )
+    # The export log is for national coordinators only.
+    page.context.clear_cookies()
+    login(page, "national@drom.test")
+    problems += report_problems(page, [REPORTS + "exports/"])
     assert not problems, "\n\n".join(problems)
 
 
@@ -298,7 +313,17 @@ def test_focus_is_visible_on_links_and_buttons(page):
     assert len(seen) >= 8
 
 
-@pytest.mark.parametrize("open_page", [lambda page: page.goto("/"), open_lesson_plan])
+@pytest.mark.parametrize(
+    "open_page",
+    [
+        lambda page: page.goto("/"),
+        open_lesson_plan,
+        open_library,
+        lambda page: page.goto("/accounts/signup/"),
+        open_course_catalogue,
+    ],
+    ids=["home", "lesson-plan", "library", "signup", "course-catalogue"],
+)
 def test_reflow_at_320_css_pixels_needs_no_horizontal_scrolling(page, open_page):
     page.set_viewport_size({"width": 320, "height": 640})
     open_page(page)
