@@ -220,6 +220,39 @@ def test_every_open_step_of_the_teachers_course_meets_wcag_aa(page):
     assert not problems, "\n\n".join(problems)
 
 
+def test_taking_a_quiz_meets_wcag_aa(page):
+    """The question form (radio groups, check boxes, short answers) and the result page."""
+    login(page, TEACHER)
+    open_step(page, "тест")
+    page.get_by_role("button", name=re.compile("Започнете теста|Нов опит")).click()
+    expect(page.locator("fieldset.question").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Предаване на отговорите").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+
+
+TEXT_SPACING_CSS = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
+
+
+@pytest.mark.parametrize("open_page", [lambda page: page.goto("/"), open_lesson_plan, open_library])
+def test_text_spacing_loses_no_content(page, open_page):
+    """WCAG 1.4.12: with the spacing a reader's own style sheet may set, nothing is cut off."""
+    open_page(page)
+    page.add_style_tag(content=TEXT_SPACING_CSS)
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('body *')].filter(el => {
+            const s = getComputedStyle(el);
+            if (el.closest('.visually-hidden, .skip-link') || s.display === 'none') return false;
+            const hidden = v => v === 'hidden' || v === 'clip';
+            return (hidden(s.overflowY) && el.scrollHeight > el.clientHeight + 1)
+                || (hidden(s.overflowX) && el.scrollWidth > el.clientWidth + 1);
+        }).map(el => el.tagName + (el.className ? '.' + el.className : '')).slice(0, 10)"""
+    )
+    assert clipped == [], f"{page.url}: text cut off in {clipped}"
+
+
 REPORTS = "/admin/coordinator-reports/"
 
 
