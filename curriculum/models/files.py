@@ -6,6 +6,8 @@ needs to judge and credit a resource: who made it, where it comes from, its lang
 consent, topics and grade bands.
 """
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
@@ -95,16 +97,27 @@ class ResourceMetadata(models.Model):
     def search_text(self) -> str:
         return searchable(self.title, self.description, self.creator, self.origin)
 
+    def upload_checks(self) -> list[tuple[str, Callable]]:
+        """(field, validator) pairs that check a newly uploaded file by its content."""
+        return []
+
     def clean(self):
         super().clean()
+        errors = {}
         if self.living_performers and not self.consent_record.strip():
-            raise ValidationError(
-                {
-                    "consent_record": _(
-                        "Record the performers' consent before publishing a recording of them."
-                    )
-                }
-            )
+            errors["consent_record"] = [
+                _("Record the performers' consent before publishing a recording of them.")
+            ]
+        for name, check in self.upload_checks():
+            value = getattr(self, name)
+            # Only a new upload is checked: files already stored passed when they arrived.
+            if value and not getattr(value, "_committed", True):
+                try:
+                    check(value)
+                except ValidationError as error:
+                    errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def kind_label(self) -> str:
@@ -143,13 +156,8 @@ class DromImage(ResourceMetadata, AbstractImage):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        super().clean()
-        if self.file and not getattr(self.file, "_committed", True):
-            try:
-                validators.validate_image_file(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from error
+    def upload_checks(self):
+        return [("file", validators.validate_image_file)]
 
     @property
     def size_display(self) -> str:
@@ -182,13 +190,8 @@ class DromDocument(ResourceMetadata, AbstractDocument):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        super().clean()
-        if self.file and not getattr(self.file, "_committed", True):
-            try:
-                validators.validate_document_file(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from error
+    def upload_checks(self):
+        return [("file", validators.validate_document_file)]
 
     @property
     def size_display(self) -> str:
@@ -249,23 +252,12 @@ class DromMedia(ResourceMetadata, AbstractMedia):
     def search_text(self) -> str:
         return searchable(super().search_text(), self.transcript)
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        checks = [
+    def upload_checks(self):
+        return [
             ("file", lambda f: validators.validate_media_file(f, self.type)),
             ("captions", validators.validate_captions_file),
             ("thumbnail", validators.validate_image_file),
         ]
-        for name, check in checks:
-            value = getattr(self, name)
-            if value and not getattr(value, "_committed", True):
-                try:
-                    check(value)
-                except ValidationError as error:
-                    errors[name] = error.messages
-        if errors:
-            raise ValidationError(errors)
 
     @property
     def size_display(self) -> str:
