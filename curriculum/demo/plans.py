@@ -37,7 +37,7 @@ PLANS = [
         },
         "worksheet": {
             "bg": {
-                "title": "Работен лист: Моята Василица",
+                "title": "Моята Василица",
                 "tasks": [
                     "Нарисувайте празничната трапеза у дома.",
                     "Напишете едно пожелание на романи и на български.",
@@ -45,7 +45,7 @@ PLANS = [
                 ],
             },
             "en": {
-                "title": "Worksheet: My Vasilitsa",
+                "title": "My Vasilitsa",
                 "tasks": [
                     "Draw the festive table at home.",
                     "Write one wish in Romani and in Bulgarian.",
@@ -205,7 +205,7 @@ PLANS = [
         },
         "worksheet": {
             "bg": {
-                "title": "Работен лист: Пролетни празници",
+                "title": "Пролетни празници",
                 "tasks": [
                     "Сравнете Херделези и Гергьовден: кое е общото?",
                     "Опишете с три думи как се украсява домът.",
@@ -213,7 +213,7 @@ PLANS = [
                 ],
             },
             "en": {
-                "title": "Worksheet: Spring holidays",
+                "title": "Spring holidays",
                 "tasks": [
                     "Compare Herdelezi and St George's Day: what do they share?",
                     "Describe in three words how the home is decorated.",
@@ -578,7 +578,7 @@ PLANS += [
         genre="custom",
         worksheet={
             "bg": {
-                "title": "Работен лист: Занаятите около нас",
+                "title": "Занаятите около нас",
                 "tasks": [
                     "Свържете занаята с изделието: ковач, калайджия, кошничар.",
                     "Попитайте възрастен у дома какъв занаят помни.",
@@ -586,7 +586,7 @@ PLANS += [
                 ],
             },
             "en": {
-                "title": "Worksheet: Crafts around us",
+                "title": "Crafts around us",
                 "tasks": [
                     "Match the craft with its product: smith, tinsmith, basket maker.",
                     "Ask an adult at home which craft they remember.",
@@ -1026,7 +1026,7 @@ PLANS += [
         genre="proverb",
         worksheet={
             "bg": {
-                "title": "Работен лист: Поговорки",
+                "title": "Поговорки",
                 "tasks": [
                     "Свържете ромската поговорка с българската, която има близък смисъл.",
                     "Обяснете със свои думи една поговорка.",
@@ -1034,7 +1034,7 @@ PLANS += [
                 ],
             },
             "en": {
-                "title": "Worksheet: Proverbs",
+                "title": "Proverbs",
                 "tasks": [
                     "Match the Romani proverb with the Bulgarian one close in meaning.",
                     "Explain one proverb in your own words.",
