@@ -47,3 +47,20 @@ def test_placeholders_survive_translation(path):
         # may spell "one" out, as Bulgarian often does).
         assert all(placeholders(form) <= known for form in forms), entry.msgid
         assert placeholders(forms[-1]) == placeholders(entry.msgid_plural), entry.msgid
+
+
+def test_a_string_has_one_translation_across_catalogues():
+    """Django merges the catalogues (the site's wins), so one English string translated two ways
+    would silently show the other app's wording. Use a context (pgettext) to mean different things.
+    """
+    seen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    clashes = []
+    for path in catalogues():
+        for entry in polib.pofile(str(path)).translated_entries():
+            if entry.msgid_plural:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            if key in seen and seen[key][0] != entry.msgstr:
+                clashes.append(f"{entry.msgid!r}: {seen[key]} vs {(entry.msgstr, str(path))}")
+            seen.setdefault(key, (entry.msgstr, str(path)))
+    assert clashes == []
