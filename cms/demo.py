@@ -108,3 +108,34 @@ def load(log) -> None:
                 setattr(translation, field, value)
             translation.save_revision().publish()
             log(f"page /en/{spec['slug']}/")
+
+
+SECTION_DESCRIPTIONS = {
+    "LessonPlanIndexPage": {
+        "bg": "Готови планове на уроци по ромски фолклор с песни, танци, приказки и работни "
+        "листове — свободни за всеки учител, без регистрация.",
+        "en": "Ready-to-teach Roma folklore lesson plans with songs, dances, tales and worksheets "
+        "— free for every teacher, no account needed.",
+    },
+    "CourseIndexPage": {
+        "bg": "Обучения по интеркултурно образование в удобно за вас време, с удостоверение за "
+        "академични часове и квалификационни кредити.",
+        "en": "Intercultural education courses at your own pace, with a certificate of academic "
+        "hours and qualification credits.",
+    },
+}
+
+
+def describe_sections(log) -> None:
+    """Give the main sections the short descriptions the home page shows on their cards.
+
+    Runs after the other apps' loaders, which create those sections.
+    """
+    for home in HomePage.objects.select_related("locale"):
+        language = home.locale.language_code
+        for page in home.get_children().live().in_menu().specific():
+            text = SECTION_DESCRIPTIONS.get(type(page).__name__, {}).get(language)
+            if text and not page.search_description:
+                page.search_description = text
+                page.save_revision().publish()
+                log(f"description of {page.url_path}")

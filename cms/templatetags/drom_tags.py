@@ -41,7 +41,15 @@ def _home_children(request) -> list[Page]:
                 home.get_children()
                 .live()
                 .public()
-                .only("id", "title", "url_path", "path", "show_in_menus", "locale_id")
+                .only(
+                    "id",
+                    "title",
+                    "url_path",
+                    "path",
+                    "show_in_menus",
+                    "locale_id",
+                    "search_description",
+                )
             )
             if home
             else []
@@ -130,3 +138,14 @@ def footer_menu(context) -> dict:
     request = context.get("request")
     pages = [p for p in _home_children(request) if not p.show_in_menus] if request else []
     return {"items": _menu_items(context, pages)}
+
+
+@register.inclusion_tag("includes/section_cards.html", takes_context=True)
+def section_cards(context) -> dict:
+    """The main sections (library, courses…) as cards with their descriptions, for the home page."""
+    request = context.get("request")
+    pages = [p for p in _home_children(request) if p.show_in_menus] if request else []
+    items = _menu_items(context, pages)
+    for item, page in zip(items, pages, strict=True):
+        item["description"] = page.search_description
+    return {"items": items}

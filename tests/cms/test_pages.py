@@ -119,3 +119,15 @@ class TestPageTree(WagtailPageTestCase):
 
     def test_home_page_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
+
+
+def test_home_page_shows_the_main_sections_as_cards(client, home_bg):
+    section = StandardPage(
+        title="Библиотека", slug="biblioteka", search_description="Уроци за всеки клас."
+    )
+    section.show_in_menus = True
+    home_bg.add_child(instance=section)
+    section.save_revision().publish()
+    body = client.get("/").content.decode()
+    assert re.search(r'<li class="section-card">\s*<h2><a href="/biblioteka/">Библиотека</a>', body)
+    assert "Уроци за всеки клас." in body

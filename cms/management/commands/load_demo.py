@@ -15,6 +15,7 @@ LOADERS = [
     ("schools and people", schools_demo.load),
     ("library: lesson plans and resources", curriculum_demo.load),
     ("teacher courses and learners", courses_demo.load),
+    ("home page section cards", cms_demo.describe_sections),
 ]
 
 
