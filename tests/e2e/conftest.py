@@ -71,11 +71,13 @@ def _database_url(tmp: Path) -> str:
     # A database of its own, made fresh, beside the one pytest-django creates for unit tests.
     import psycopg
 
-    base, _, _name = url.rpartition("/")
+    # Named after the configured database, so two checkouts testing at once never share it.
+    base, _, name = url.rpartition("/")
+    e2e_name = f"{name.split('?')[0] or 'drom'}_e2e"
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS drom_e2e WITH (FORCE)")
-        conn.execute("CREATE DATABASE drom_e2e")
-    return f"{base}/drom_e2e"
+        conn.execute(f'DROP DATABASE IF EXISTS "{e2e_name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{e2e_name}"')
+    return f"{base}/{e2e_name}"
 
 
 @pytest.fixture(scope="session")
