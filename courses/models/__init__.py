@@ -2,6 +2,7 @@
 
 from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
+from .review import MinistryProgrammeApprovalTask
 
 __all__ = [
     "Certificate",
@@ -11,6 +12,7 @@ __all__ = [
     "CoursePage",
     "Enrollment",
     "LessonCompletion",
+    "MinistryProgrammeApprovalTask",
     "QuizAttempt",
     "QuizPage",
 ]

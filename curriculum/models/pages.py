@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.authoring.forms import TranslatedPageForm
 from curriculum import blocks as lesson_blocks
 from curriculum.caching import cache_for_audience, private
 from curriculum.textsearch import searchable
@@ -46,6 +47,8 @@ class CachedForAnonymousMixin:
 
 class LessonPlanIndexPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     """The library: every lesson plan, with filters, search and pagination."""
+
+    base_form_class = TranslatedPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -96,6 +99,7 @@ class LessonPlanIndexPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
 
 
 class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
+    base_form_class = TranslatedPageForm
     cover_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("cover image"),
@@ -398,6 +402,8 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
 
 class ResourceLibraryPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     """Every image, document, recording and video of the library, and a page for each one."""
+
+    base_form_class = TranslatedPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
