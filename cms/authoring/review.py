@@ -1,9 +1,7 @@
 """Pages go live through their workflow's last approval, and only administrators go around it.
 
-Nobody but an administrator holds `publish_page` (cms.0004), so Wagtail's default finishing action,
-which publishes *as the last approver* with a permission check, would fail for a reviewer. The
-approval is the permission: `finish.publish_approved` publishes the approved revision without that check.
-An administrator who publishes, schedules or unpublishes a reviewed page directly may do so, and
+Nobody but an administrator holds `publish_page` (cms.0004); the last approval publishes
+(`finish.publish_approved`). An administrator who publishes, schedules or unpublishes a reviewed page directly may do so, and
 `log_review_bypass` writes it into the page's history ("Published without review").
 """
 

@@ -6,7 +6,11 @@ administrator publishes directly. All of it comes from the migrations (cms.0004)
 """
 
 import pytest
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
+from wagtailmedia.models import get_media_model
 
 from cms.models import HomePage
 from curriculum.models import LessonPlanPage
@@ -76,12 +80,7 @@ def test_administrators_may_publish(admin_user, library):
     ],
 )
 def test_upload_rights_follow_wagtails_policies_for_the_custom_models(role, can_upload, users):
-    """Wagtail's own policy objects for DromImage/DromDocument/DromMedia answer as the role needs."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.permissions import policy_registry
-    from wagtailmedia.models import get_media_model
-
+    """Wagtail's own policies for DromImage/DromDocument/DromMedia answer as the role needs."""
     user = users[role]
     for model in (get_image_model(), get_document_model(), get_media_model()):
         policy = policy_registry.get_by_type(model)
