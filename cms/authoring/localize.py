@@ -23,9 +23,10 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
         parent = self.object.get_parent()
         for locale in form.cleaned_data["locales"]:
             target_parent = parent.get_translation_or_none(locale)
-            if target_parent is None or not target_parent.permissions_for_user(
-                user
-            ).can_add_subpage():
+            if (
+                target_parent is None
+                or not target_parent.permissions_for_user(user).can_add_subpage()
+            ):
                 form.add_error(
                     "locales",
                     _(

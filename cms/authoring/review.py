@@ -1,8 +1,8 @@
 """Pages go live through their workflow's last approval, and only administrators go around it.
 
 Nobody but an administrator holds `publish_page` (cms.0004); the last approval publishes
-(`finish.publish_approved`). An administrator who publishes, schedules or unpublishes a reviewed page directly may do so, and
-`log_review_bypass` writes it into the page's history ("Published without review").
+(`finish.publish_approved`). An administrator who publishes, schedules or unpublishes a reviewed
+page directly may do so, and `log_review_bypass` writes it into the page's history.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -64,9 +64,7 @@ def pages_with_translation_status(*, user) -> QuerySet:
             translation_status=Case(
                 When(english_id__isnull=True, then=Value(Status.MISSING)),
                 When(english_live=False, then=Value(Status.DRAFT)),
-                When(
-                    last_published_at__gt=F("english_published_at"), then=Value(Status.OUTDATED)
-                ),
+                When(last_published_at__gt=F("english_published_at"), then=Value(Status.OUTDATED)),
                 default=Value(Status.CURRENT),
                 output_field=CharField(),
             )
@@ -124,9 +122,9 @@ class TranslationStatusView(ReportView):
         TitleColumn(
             "action",
             label=_("Action"),
-            accessor=lambda page: _("Edit the English version")
-            if page.english_id
-            else _("Translate into English"),
+            accessor=lambda page: (
+                _("Edit the English version") if page.english_id else _("Translate into English")
+            ),
             get_url=_english_link,
         ),
     ]

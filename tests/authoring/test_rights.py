@@ -31,9 +31,7 @@ PAGE_RIGHTS = {
 
 
 @pytest.mark.parametrize("role", PAGE_RIGHTS)
-def test_page_rights_in_both_languages(
-    role, users, library, library_en, catalogue, catalogue_en
-):
+def test_page_rights_in_both_languages(role, users, library, library_en, catalogue, catalogue_en):
     user = users[role]
     edit_library, add_library, edit_courses, add_courses = PAGE_RIGHTS[role]
     plan = make_plan(library, title="План", publish=False)
