@@ -263,7 +263,9 @@ def _school_groups(*, viewer, filters: ReportFilters, level: str) -> dict[int, t
     for name, path in _GEO.items():
         value = getattr(filters, name)
         if value is not None:
-            place &= Q(**{path.removeprefix("school").removeprefix("__") or "pk": value})
+            lookup = path.removeprefix("school").removeprefix("__") or "pk"
+            # The school filter holds a School; a pk lookup needs its id.
+            place &= Q(**{lookup: getattr(value, "pk", value) if lookup == "pk" else value})
     if filters.network_member is not None:
         place &= Q(network_member=filters.network_member)
     pk, name, code = _GROUP_COLUMNS[level]

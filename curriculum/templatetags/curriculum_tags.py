@@ -31,6 +31,6 @@ def localized(resource, field):
     """A resource's `field` in the active language; `.lang` is "bg" when it falls back to the
     Bulgarian text, for a lang attribute: `{% with t=r|localized:"title" %}<h1{% if t.lang %}
     lang="{{ t.lang }}"{% endif %}>{{ t }}</h1>{% endwith %}`."""
-    if resource is None:
-        return ""
+    if not hasattr(resource, "localized"):
+        return getattr(resource, field, "") if resource else ""
     return resource.localized(field)
