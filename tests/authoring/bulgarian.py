@@ -21,8 +21,10 @@ from django.db import models
 ALLOWED = {
     "wagtail",  # the CMS's name (e.g. "Ръководство за редактори на Wagtail")
     "drom",  # the platform's name in Latin script (logo alt text, e-mail sender)
-    "pdf", "csv", "xlsx", "json", "zip", "html", "url", "urls", "api", "id", "uin", "utc",  # formats, acronyms
-    "webvtt", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm", "jpeg", "png", "webp", "gif",  # file types
+    # formats and acronyms
+    "pdf", "csv", "xlsx", "json", "zip", "html", "url", "urls", "api", "id", "uin", "utc",
+    # file types
+    "webvtt", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm", "jpeg", "png", "webp", "gif",
     "slug",  # shown beside its Bulgarian name: "адрес (slug)"
     "vtt",  # the captions file type (".vtt")
     "enter",  # the Enter key, named on the keyboard itself
