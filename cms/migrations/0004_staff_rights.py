@@ -111,6 +111,12 @@ def grant(apps, schema_editor):
         groups[name].permissions.add(submit)
 
 
+def name_root_collection(apps, schema_editor):
+    """Wagtail names the top collection "Root"; staff see it in every file form and chooser."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Collection.objects.filter(depth=1, name="Root").update(name="Всички файлове")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0003_roles"),
@@ -121,4 +127,7 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailmedia", "0005_alter_media_options"),
     ]
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [
+        migrations.RunPython(grant, migrations.RunPython.noop),
+        migrations.RunPython(name_root_collection, migrations.RunPython.noop),
+    ]
