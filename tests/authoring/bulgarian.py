@@ -31,6 +31,7 @@ ALLOWED = {
     "english",  # the language switcher names each language in itself ("English")
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+URL = re.compile(r"(?:https?://|/)[\w.:/?&=%#+-]*[\w/]")
 SKIP_TAGS = {"script", "style", "template", "noscript", "svg", "code", "pre", "textarea"}
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description")
 CATALOGUE_GLOBS = ("**/locale/en/LC_MESSAGES/*.po", "**/locale/bg/LC_MESSAGES/*.po")
@@ -139,7 +140,7 @@ def english_in(texts, content: list[str]) -> list[str]:
     for text in texts:
         if text in time_zones():
             continue
-        rest = text
+        rest = URL.sub(" ", text)
         for value in content:
             if value in rest:
                 rest = rest.replace(value, " ")

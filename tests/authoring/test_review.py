@@ -228,3 +228,19 @@ def test_an_administrator_may_publish_directly_and_it_is_logged(client, admin_us
     assert PageLogEntry.objects.filter(
         page=course, action=BYPASS_ACTION, data__what="unpublish"
     ).exists()
+
+
+def test_review_e_mails_are_bulgarian(as_role, catalogue, mailoutbox):
+    from tests.authoring.bulgarian import english_in
+
+    course = make_course(catalogue, slug="pisma")
+    edit(as_role("author"), course, **course_form(course), **{"action-submit": "1"})
+    to_methodologist = [m for m in mailoutbox if "methodologist@example.test" in m.to]
+    assert to_methodologist, [m.to for m in mailoutbox]
+    act(as_role("methodologist"), course, "reject", comment="Добавете целите на обучението.")
+    to_author = [m for m in mailoutbox if "author@example.test" in m.to]
+    assert to_author, [m.to for m in mailoutbox]
+    for message in [*to_methodologist, *to_author]:
+        lines = [message.subject, *message.body.splitlines()]
+        assert english_in(lines, content=[course.title]) == [], lines
+    assert "Добавете целите на обучението." in to_author[-1].body
