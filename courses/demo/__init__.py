@@ -9,6 +9,7 @@ and certificates go through the real register.
 import random
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -91,8 +92,7 @@ def _questions(spec, language):
 
 def _lesson_plan(language):
     """A lesson plan from the library for the card in the lesson on Roma culture, if any."""
-    from django.apps import apps
-
+    # Through the app registry: courses never import curriculum (a lesson points at a plan by id).
     model = apps.get_model("curriculum", "LessonPlanPage")
     return model.objects.live().filter(locale__language_code=language).order_by("path").first()
 

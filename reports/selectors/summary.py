@@ -107,7 +107,7 @@ def _school_groups(*, viewer, filters: ReportFilters, level: str) -> dict[int, t
     for name, path in GEO.items():
         value = getattr(filters, name)
         if value is not None:
-            place &= Q(**{path.removeprefix("school").removeprefix("__") or "pk": value})
+            place &= Q(**{path.removeprefix("school").removeprefix("__") or "pk": value.pk})
     if filters.network_member is not None:
         place &= Q(network_member=filters.network_member)
     pk, name, code = _GROUP_COLUMNS[level]

@@ -170,7 +170,6 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         queryset = self.object_list
         user, filters = self.request.user, self.report_filters
         with translation.override("bg"):
-            school_summary = selectors.course_summary(viewer=user, filters=filters, level="school")
             if self.level == "teacher":
                 count = queryset.count()
                 headers = exports.teacher_headers()
@@ -190,6 +189,7 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
                 return exports.csv_response(
                     filename=self.get_filename(), headers=headers, rows=lines
                 )
+            school_summary = selectors.course_summary(viewer=user, filters=filters, level="school")
             return exports.xlsx_response(
                 filename=self.get_filename(),
                 sheets=[

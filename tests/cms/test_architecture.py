@@ -172,6 +172,19 @@ def test_lower_layers_never_import_views(layer):
     assert wrong == []
 
 
+def test_only_schools_scoping_reads_group_names():
+    """Role questions go through schools.scoping (creating groups in migrations and assigning
+    them in demo or seed data is not asking one)."""
+    asking = ("groups__name", "groups.filter(", "group_names(")
+    wrong = [
+        module
+        for module, path in MODULES.items()
+        if _checked(module)
+        and any(question in path.read_text(encoding="utf-8") for question in asking)
+    ]
+    assert wrong == []
+
+
 def test_modules_stay_small():
     long = [
         f"{module} ({lines} lines)"
