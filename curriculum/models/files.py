@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -25,7 +26,7 @@ from curriculum import validators
 from curriculum.textsearch import searchable
 
 from .fields import MultipleChoiceField
-from .taxonomy import GradeBand, Language, Licence, Topic
+from .taxonomy import GradeBand, Language, Licence, ResourceKind, Topic
 
 METADATA_FIELDS = (
     "title_en",
@@ -167,8 +168,6 @@ class ResourceMetadata(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from .taxonomy import ResourceKind
-
         return str(ResourceKind(self.kind).label)
 
     @property
@@ -343,15 +342,11 @@ class DromMedia(ResourceMetadata, AbstractMedia):
     @property
     def url(self) -> str:
         """Served by curriculum.views (uploaded media are not served by whitenoise)."""
-        from django.urls import reverse
-
         name = self.file.name.rsplit("/", 1)[-1]
         return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": name})
 
     @property
     def captions_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": "captions.vtt"})
 
     @property
