@@ -11,7 +11,6 @@ from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-
 class ImageBlock(WagtailImageBlock):
     """Wagtail's ImageBlock, with a translatable label on its chooser.
 

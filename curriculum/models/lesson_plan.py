@@ -22,7 +22,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
-
 from curriculum import blocks as lesson_blocks
 from curriculum import services
 from curriculum.caching import CachedForAnonymousMixin, private

@@ -20,9 +20,7 @@ def approve(page, edit_url):
     page.locator(
         "footer [data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     ).click()
-    expect(page.locator(".messages")).to_contain_text(
-        re.compile("одобрен|обновен", re.I)
-    )
+    expect(page.locator(".messages")).to_contain_text(re.compile("одобрен|обновен", re.I))
 
 
 def test_author_submits_methodologist_and_reviewer_approve_and_it_is_published(browser, live_url):
