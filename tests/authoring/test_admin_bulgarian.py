@@ -1,7 +1,7 @@
 """Every admin screen each staff role reaches reads in Bulgarian.
 
 Logged in as each role, the walk starts at /admin/ and follows every admin link it finds (GET
-only, at most two addresses of each shape, e.g. two page editors), with the demo content loaded.
+only, one address of each shape, e.g. one page editor), with the demo content loaded.
 Each screen fails on English interface words that are not content (see tests/authoring/bulgarian).
 """
 
@@ -34,7 +34,7 @@ SKIP = re.compile(
 )
 # Links in the page, and the sidebar menu's (rendered by JavaScript from a JSON block).
 LINK = re.compile(r'href="(/admin/[^"#]*)"|"url": ?"(/admin/[^"#]*)"')
-PER_SHAPE = 2
+PER_SHAPE = 1
 LIMIT = 250
 
 
@@ -106,13 +106,3 @@ def test_every_admin_screen_of_the_role_is_bulgarian(client, demo, media_root, r
             problems[url] = sorted(set(english))[:8]
     assert screens >= 5, f"{role} reached only {screens} admin screens"
     assert problems == {}, "\n".join(f"{url}: {found}" for url, found in problems.items())
-
-
-def test_the_checker_sees_english_interface_text_but_not_content():
-    html = (
-        '<nav aria-label="Actions"><a href="/admin/">Табло</a></nav>'
-        "<p>More actions</p><p>Справки</p><h2>Happy Vasilitsa</h2>"
-        '<input type="submit" value="Search"><p hidden>None</p><p>PDF, 2 MB</p>'
-    )
-    found = english_in(visible_texts(html), content=["Happy Vasilitsa"])
-    assert found == ["Actions", "More actions", "Search"]
