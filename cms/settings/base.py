@@ -262,7 +262,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # A page goes live only through its workflow's last approval; nobody but an administrator holds
 # publish rights, so the approval itself publishes (cms.authoring.finish.publish_approved).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.authoring.finish.publish_approved"
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# While a page is in review it is locked for everyone but the current step's reviewers (Wagtail's
+# group approval), so no author changes it between approvals. Re-approval on every edit stays off:
+# the editor's approve button saves the form, and a StreamField round trip counts as an edit,
+# which would send the page back to the first step on every approval.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # A new translation is a draft, whatever the state of its source: it goes live through review.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 

@@ -182,7 +182,9 @@ def test_nobody_unpublishes_or_bulk_publishes(as_role, library, role):
     assert live(plan)
 
 
-def test_library_review_with_changes_requested_and_reapproval(as_role, library, users):
+def test_library_review_with_changes_requested_and_a_page_locked_while_in_review(
+    as_role, library, users
+):
     plan = make_plan(library, title="Херделези", publish=False)
     plan.save_revision(user=users["author"])
     Workflow.objects.get(name="Методически преглед").start(plan, users["author"])
@@ -198,17 +200,14 @@ def test_library_review_with_changes_requested_and_reapproval(as_role, library, 
     assert current_group(plan) == roles.COMMUNITY_REVIEWERS
     assert not live(plan)
 
-    # The reviewer changes the text at her step: the methodologist must see it again.
-    latest = plan.get_latest_revision_as_object()
-    latest.summary = "Поправено от рецензента."
-    latest.save_revision(user=users["reviewer"])
-    act(as_role("reviewer"), plan, "approve")
-    assert current_group(plan) == roles.METHODOLOGISTS
-    assert not live(plan)
-    act(as_role("methodologist"), plan, "approve")
+    # While it waits for the reviewer, nobody else may change it: not the author, not the
+    # methodologist who already approved.
+    for role in ("author", "methodologist"):
+        assert plan.specific.get_lock().for_user(users[role]), role
+    assert not plan.specific.get_lock().for_user(users["reviewer"])
     act(as_role("reviewer"), plan, "approve")
     assert live(plan)
-    assert LessonPlanPage.objects.get(pk=plan.pk).summary == "Поправено от рецензента."
+    assert LessonPlanPage.objects.get(pk=plan.pk).summary == "Поправено описание."
     assert not PageLogEntry.objects.filter(page=plan, action=BYPASS_ACTION).exists()
 
 
