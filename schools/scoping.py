@@ -128,3 +128,22 @@ def can_view_teacher(user, teacher: User) -> bool:
 def can_manage_region(user, region: Region) -> bool:
     """May the user import or edit schools in this region?"""
     return regions_visible_to(user).filter(pk=region.pk).exists()
+
+
+# Bulk work (imports) asks the same question for a given set of regions — someone's
+# regions_visible_to(), or all of them on the command line — inside its own queries.
+
+
+def districts_in(regions: QuerySet[Region]) -> QuerySet[District]:
+    """Districts that lie in ``regions``."""
+    return District.objects.filter(region__in=regions)
+
+
+def schools_in(regions: QuerySet[Region]) -> QuerySet[School]:
+    """Schools that lie in ``regions``."""
+    return School.objects.filter(municipality__district__region__in=regions)
+
+
+def teachers_in(regions: QuerySet[Region]) -> QuerySet[User]:
+    """People whose school lies in ``regions``."""
+    return User.objects.filter(school__municipality__district__region__in=regions)

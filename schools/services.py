@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from . import roles
+from .accounts.tokens import BadToken, signup_token_make, signup_token_read
 from .models import School, SchoolChange, User
-from .tokens import BadToken, signup_token_make, signup_token_read
 
 
 class EmailTaken(Exception):
@@ -86,6 +89,22 @@ def signup_confirmation_send(*, user: User, confirm_url_base: str) -> None:
     token = signup_token_make(user_id=user.pk, email=user.email)
     link = confirm_url_base.rstrip("/") + reverse("signup_confirm", args=[token])
     _send(template="signup_confirm", to=user.email, context={"user": user, "link": link})
+
+
+def invitation_send(*, user: User, site_url: str) -> None:
+    """E-mail an imported teacher a link to choose a password (Django's reset token)."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    _send(
+        template="invitation",
+        to=user.email,
+        context={"user": user, "link": site_url.rstrip("/") + path},
+    )
 
 
 def user_confirm_email(*, token: str) -> User:

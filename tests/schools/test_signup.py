@@ -9,8 +9,9 @@ from django.core import mail
 from django.urls import reverse
 
 from schools import roles
+from schools.accounts import views as signup_views
+from schools.accounts.tokens import signup_token_make
 from schools.models import SchoolChange, User
-from schools.tokens import signup_token_make
 
 SIGNUP = reverse("signup")
 PASSWORD = "Ромска-песен-2026"
@@ -217,8 +218,6 @@ def test_signup_page_in_english(client, school_south):
 
 
 def test_sign_ups_from_one_address_are_limited(client, school_south, settings):
-    from schools import signup_views
-
     for n in range(signup_views.SIGNUPS_PER_ADDRESS_PER_HOUR):
         client.post(SIGNUP, form_data(school_south, email=f"t{n}@example.test"))
     response = client.post(SIGNUP, form_data(school_south, email="one-more@example.test"))

@@ -1,17 +1,17 @@
-"""Background work of the schools app (django-tasks: immediate in development, a worker in
+"""Background work of the import (django-tasks: immediate in development, a worker in
 production), so that a coordinator's import of thousands of teachers does not wait for the mail."""
 
 from django.conf import settings
 from django.utils import translation
 from django_tasks import task
 
+from schools.models import User
+from schools.services import invitation_send
+
 
 @task()
 def send_invitations(user_ids: list[int], site_url: str) -> int:
     """Invite imported teachers to choose a password; returns how many were sent."""
-    from .import_services import invitation_send
-    from .models import User
-
     sent = 0
     # Teachers read Bulgarian, whatever language the coordinator's admin was in.
     with translation.override(settings.LANGUAGE_CODE):
