@@ -1,4 +1,9 @@
-"""Fixtures shared by every suite. App-specific fixtures live in tests/<app>/conftest.py."""
+"""Fixtures shared by every suite: the one place for people in each role and for a course.
+
+Helpers to make more of them are in tests.factories (``make_user``, ``make_teacher``,
+``make_school``) and tests.courses.builders (``make_course`` with lessons and quizzes). App
+suites keep only the data that is theirs in tests/<app>/conftest.py.
+"""
 
 import pytest
 from django.conf import settings
@@ -6,7 +11,10 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from tests.factories import UserFactory
+from schools import roles
+from schools.models import Region
+from tests.courses.builders import make_course
+from tests.factories import UserFactory, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -44,4 +52,58 @@ def teacher(db):
 @pytest.fixture
 def teacher_client(client, teacher):
     client.force_login(teacher)
+    return client
+
+
+@pytest.fixture
+def course(home_bg):
+    """A course with two lessons and a quiz (see tests.courses.builders.make_course)."""
+    return make_course(home_bg)
+
+
+# People in each role, with the staff flag their demo accounts have.
+
+
+@pytest.fixture
+def author(db):
+    return make_user("author@example.test", roles.AUTHORS, is_staff=True)
+
+
+@pytest.fixture
+def methodologist(db):
+    return make_user("method@example.test", roles.METHODOLOGISTS, is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("reviewer@example.test", roles.COMMUNITY_REVIEWERS, is_staff=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    """Coordinates the Southeastern region (BG34) only."""
+    user = make_user("coord@example.test", roles.REGIONAL_COORDINATORS, is_staff=True)
+    user.regions.set(Region.objects.filter(code="BG34"))
+    return user
+
+
+@pytest.fixture
+def national(db):
+    return make_user("national@example.test", roles.NATIONAL_COORDINATORS, is_staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root@example.test", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def national_client(client, national):
+    client.force_login(national)
     return client

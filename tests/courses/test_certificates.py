@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from courses import services
 from courses.models import Certificate
 from schools import roles
-from tests.courses.builders import make_course, make_teacher, steps
-from tests.factories import UserFactory
+from tests.courses.builders import make_course, steps
+from tests.factories import UserFactory, make_teacher
 
 
 def pdf_text(content: bytes) -> str:
@@ -29,13 +29,6 @@ def certificate(home_bg, course_teacher):
     for lesson in steps(course)[0]:
         services.lesson_complete(enrollment=enrollment, lesson=lesson)
     return Certificate.objects.get()
-
-
-@pytest.fixture
-def national(db):
-    user = UserFactory(email="national@example.test", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.NATIONAL_COORDINATORS))
-    return user
 
 
 @pytest.fixture

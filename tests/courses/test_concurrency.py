@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from courses import services
 from courses.models import Certificate, Enrollment, QuizAttempt
-from tests.courses.builders import make_course, make_teacher, steps
+from tests.courses.builders import make_course, steps
+from tests.factories import make_teacher
 
 # serialized_rollback restores what the data migrations created (groups, home pages, districts).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from courses import services
 from courses.passport import attestation_period
 from tests.courses.builders import make_course, steps
+from tests.courses.test_certificates import pdf_text
+from tests.factories import make_teacher
 
 
 def complete(course, enrollment):
@@ -81,8 +83,6 @@ def test_revoked_certificates_earn_no_credits(home_bg, course_client, course_tea
 
 
 def test_only_my_own_records(home_bg, client, course_teacher):
-    from tests.courses.builders import make_teacher
-
     course = make_course(home_bg, quizzes=0, slug="done")
     complete(course, services.enrollment_create(teacher=course_teacher, course=course))
     client.force_login(make_teacher(email="someone@example.test"))
@@ -91,8 +91,6 @@ def test_only_my_own_records(home_bg, client, course_teacher):
 
 
 def test_passport_pdf_for_the_qualification_file(home_bg, course_client, course_teacher):
-    from tests.courses.test_certificates import pdf_text
-
     course = make_course(home_bg, quizzes=0, slug="done")
     enrollment = services.enrollment_create(teacher=course_teacher, course=course)
     complete(course, enrollment)

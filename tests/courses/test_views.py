@@ -10,14 +10,13 @@ from courses import services
 from courses.models import Enrollment, LessonCompletion, QuizAttempt
 from tests.courses.builders import (
     make_course,
-    make_teacher,
     multiple,
     short,
     single,
     steps,
     true_false,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_teacher
 
 SECRET_FEEDBACK = "ОБЯСНЕНИЕ-ЗА-ПРОВЕРКА"
 

@@ -5,9 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from courses.models import Certificate, QuizAttempt
 from schools.models import District, Region
+from tests.courses.builders import steps
+from tests.factories import make_school, make_teacher
 
-from .conftest import enroll, make_school, make_teacher
+from .conftest import enroll
 
 pytestmark = pytest.mark.django_db
 
@@ -158,14 +161,9 @@ def test_page_query_count_is_the_same_for_1_and_50_schools(coordinator_client, c
 
 
 def test_teacher_page_shows_quiz_scores_attempts_and_certificate(national_client, course, network):
-    from courses.models import Certificate, CourseLessonPage, QuizAttempt, QuizPage
-
     galya = network["completed"]
     enrollment = galya.enrollments.get()
-    quiz = course.add_child(
-        instance=QuizPage(title="Тест 1", slug="quiz-1", questions="[]", pass_mark=70)
-    )
-    course.add_child(instance=CourseLessonPage(title="Урок 1", slug="lesson-1"))
+    _, (quiz,) = steps(course)
     for number, score in ((1, 40), (2, 90)):
         QuizAttempt.objects.create(
             enrollment=enrollment,
