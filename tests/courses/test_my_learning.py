@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
 from courses import services
 from courses.passport import attestation_period
@@ -30,8 +31,9 @@ def test_attestation_periods_are_four_calendar_years():
 
 
 def test_my_learning_needs_login(client):
-    response = client.get(reverse("courses:my_learning"))
-    assert response.status_code == 302
+    url = reverse("courses:my_learning")
+    response = client.get(url)
+    assertRedirects(response, f"{reverse('login')}?next={url}", fetch_redirect_response=False)
 
 
 def test_my_learning_shows_progress_certificates_and_passport(
@@ -105,4 +107,7 @@ def test_passport_pdf_for_the_qualification_file(home_bg, course_client, course_
 
 
 def test_passport_pdf_needs_login(client):
-    assert client.get(reverse("courses:passport_pdf")).status_code == 302
+    url = reverse("courses:passport_pdf")
+    assertRedirects(
+        client.get(url), f"{reverse('login')}?next={url}", fetch_redirect_response=False
+    )
