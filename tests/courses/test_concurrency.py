@@ -89,6 +89,7 @@ def test_concurrent_starts_open_one_attempt(setup):
     clients = [logged_in(teacher) for _ in range(6)]
     responses = run_together(6, lambda i: clients[i].post(url))
     assert all(getattr(r, "status_code", None) == 302 for r in responses), responses
+    assert {r["Location"] for r in responses} == {quiz.url}
     assert QuizAttempt.objects.filter(enrollment=enrollment).count() == 1
 
 
@@ -139,4 +140,5 @@ def test_double_clicked_enroll_button_enrolls_once(setup):
     url = reverse("courses:enroll", args=[course.pk])
     responses = run_together(4, lambda i: clients[i].post(url))
     assert all(getattr(r, "status_code", None) == 302 for r in responses), responses
+    assert {r["Location"] for r in responses} == {course.url}
     assert Enrollment.objects.filter(teacher=teacher, course=course).count() == 1
