@@ -15,6 +15,14 @@ from schools import roles
 from schools.models import Region
 from tests.courses.builders import make_course
 from tests.factories import UserFactory, make_user
+from tests.migrated_db import migrate_once
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_db_kept_between_runs():
+    """Active before pytest-django creates the test database (see tests/migrated_db.py)."""
+    with migrate_once():
+        yield
 
 
 @pytest.fixture(autouse=True)
