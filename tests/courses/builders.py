@@ -83,6 +83,11 @@ DEFAULT_QUESTIONS = [
 ]
 
 
+def catalogue(home):
+    """The course catalogue under ``home`` (made the first time it is asked for)."""
+    return CourseIndexPageFactory(parent=home)
+
+
 def make_course(
     home,
     *,
@@ -96,7 +101,7 @@ def make_course(
 ):
     """A course in the home page's catalogue with ``lessons`` lessons, then ``quizzes`` quizzes."""
     course = CoursePageFactory(
-        parent=CourseIndexPageFactory(parent=home),
+        parent=catalogue(home),
         title=f"Курс {slug}",
         slug=slug,
         summary="Кратко описание на курса.",
