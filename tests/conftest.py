@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
+from xdist.scheduler import LoadScopeScheduling
 
 from cms.models import HomePage
 from schools import roles
@@ -16,6 +17,27 @@ from schools.models import Region
 from tests.courses.builders import make_course
 from tests.factories import UserFactory, make_user
 from tests.migrated_db import migrate_once
+
+
+class FolderGroupScheduling(LoadScopeScheduling):
+    """pytest-xdist's ``--dist loadgroup``, with the groups named by folder.
+
+    Each test is its own unit of work, except that all of tests/demo/ (the demo content is loaded
+    once, for the package) and all of tests/e2e/ (one server, one browser) go to one worker each.
+    xdist 3.8 groups by a suffix it writes into the test's node id, which pytest 9 no longer
+    reads, so its own loadgroup would scatter them.
+    """
+
+    FOLDERS = ("tests/demo/", "tests/e2e/")
+
+    def _split_scope(self, nodeid):
+        return next((folder for folder in self.FOLDERS if nodeid.startswith(folder)), nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return FolderGroupScheduling(config, log)
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,28 +6,17 @@ transaction on the test database that is rolled back when pytest leaves the pack
 test ever sees it; each test here still runs in its own transaction inside that one (the usual
 ``db`` fixture), so what a test changes is undone before the next.
 
-Under pytest-xdist the package is one group (``xdist_group("demo")``, run with ``--dist
-loadgroup``): one worker loads the demo once, the others never do.
+Under pytest-xdist the package is one unit of work (see ``pytest_xdist_make_scheduler`` in
+tests/conftest.py): one worker loads the demo once, the others never do.
 """
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
-
-HERE = Path(__file__).parent
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    # tryfirst: xdist reads the group marks in its own hook of the same name.
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.fixture(scope="package")

@@ -40,12 +40,8 @@ HOW_TO_RUN = (
 )
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks in its own hook
 def pytest_collection_modifyitems(config, items):
     e2e_items = [item for item in items if "e2e" in item.keywords]
-    for item in e2e_items:
-        # One server and one browser: the journeys always run one after another, on one worker.
-        item.add_marker(pytest.mark.xdist_group("e2e"))
     if CHROMIUM or not e2e_items:
         return
     if os.environ.get("CI"):
