@@ -1,0 +1,74 @@
+"""Public and private files, on local disk or in S3-compatible storage (settings.STORAGES).
+
+Public files (images, documents, recordings, lesson packs) are linked where they are stored.
+Private ones (certificates, exports, e-mail attachments) live in the "private" storage, which no
+web server maps to a URL: a view checks permission, then `private_file_response` hands the file
+over, as a short-lived signed URL from the object store or streamed from local disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.encoding import iri_to_uri
+
+# Object stores offer signed URLs; the local disk has none and streams through Django.
+_SIGNED_URL_BACKENDS = (
+    "storages.backends.s3.S3Storage",
+    "storages.backends.s3boto3.S3Boto3Storage",
+)
+
+
+def private_storage() -> Storage:
+    return storages["private"]
+
+
+def public_storage() -> Storage:
+    return storages["default"]
+
+
+def signs_urls(storage: Storage) -> bool:
+    return f"{type(storage).__module__}.{type(storage).__qualname__}" in _SIGNED_URL_BACKENDS
+
+
+def private_file_response(
+    name: str,
+    *,
+    filename: str,
+    content_type: str,
+    build: Callable[[], bytes] | None = None,
+    storage: Storage | None = None,
+) -> HttpResponse:
+    """The private file `name` as a download; call only after the permission check.
+
+    With `build`, a missing file is made and stored first (a stored certificate is generated
+    once). The answer is never cached: a signed URL is personal and expires.
+    """
+    storage = storage or private_storage()
+    if build is not None and not storage.exists(name):
+        saved = storage.save(name, ContentFile(build()))
+        if saved != name:  # two requests raced to build it: keep one copy
+            storage.delete(saved)
+    if signs_urls(storage):
+        disposition = f"attachment; filename*=UTF-8''{iri_to_uri(filename)}"
+        url = storage.url(
+            name,
+            parameters={
+                "ResponseContentDisposition": disposition,
+                "ResponseContentType": content_type,
+            },
+        )
+        response = HttpResponseRedirect(url)
+    else:
+        response = FileResponse(
+            storage.open(name, "rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type=content_type,
+        )
+    add_never_cache_headers(response)
+    return response
