@@ -189,18 +189,22 @@ def _may_read_certificate(user, certificate: Certificate) -> bool:
 @login_required
 @require_GET
 def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
-    from .certificates import certificate_pdf_bytes, verification_url
+    from ops.storage import private_file_response
+
+    from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
 
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), number=number)
     if not _may_read_certificate(request.user, certificate):
         raise Http404
     language = "en" if request.GET.get("lang") == "en" else "bg"
-    pdf = certificate_pdf_bytes(
-        certificate, language=language, verify_url=verification_url(request, certificate)
+    verify_url = verification_url(request, certificate)
+    # Made once and kept in private storage; handed over (signed URL or stream) after the check.
+    return private_file_response(
+        certificate_file_name(certificate, language=language, verify_url=verify_url),
+        filename=f"certificate-{certificate.number}.pdf",
+        content_type="application/pdf",
+        build=lambda: certificate_pdf_bytes(certificate, language=language, verify_url=verify_url),
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
-    return response
 
 
 @never_cache

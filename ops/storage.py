@@ -31,7 +31,7 @@ def public_storage() -> Storage:
     return storages["default"]
 
 
-def signs_urls(storage: Storage) -> bool:
+def is_object_store(storage: Storage) -> bool:
     return f"{type(storage).__module__}.{type(storage).__qualname__}" in _SIGNED_URL_BACKENDS
 
 
@@ -53,7 +53,7 @@ def private_file_response(
         saved = storage.save(name, ContentFile(build()))
         if saved != name:  # two requests raced to build it: keep one copy
             storage.delete(saved)
-    if signs_urls(storage):
+    if is_object_store(storage):
         disposition = f"attachment; filename*=UTF-8''{iri_to_uri(filename)}"
         url = storage.url(
             name,

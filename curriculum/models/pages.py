@@ -369,12 +369,9 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
 
     @path("pack/")
     def pack(self, request):
-        from django.http import FileResponse
+        from curriculum.packs import lesson_pack_response
 
-        from curriculum.services import lesson_pack_build
-
-        archive = lesson_pack_build(page=self)
-        return FileResponse(archive, as_attachment=True, filename=f"{self.slug}.zip")
+        return lesson_pack_response(page=self, request=request)
 
     @re_path(r"^save/$")
     def save_toggle(self, request):
