@@ -12,9 +12,12 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.encoding import iri_to_uri
+from django.utils.functional import LazyObject, empty
 
 # Object stores offer signed URLs; the local disk has none and streams through Django.
 _SIGNED_URL_BACKENDS = (
@@ -23,8 +26,26 @@ _SIGNED_URL_BACKENDS = (
 )
 
 
+class _PrivateStorage(LazyObject):
+    """storages["private"], looked up on first use (and again when settings change in tests),
+    like Django's default_storage."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _reset(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty
+
+
 def private_storage() -> Storage:
-    return storages["private"]
+    """The private store (FileField(storage=private_storage) resolves it lazily)."""
+    return _private
 
 
 def public_storage() -> Storage:
@@ -32,6 +53,10 @@ def public_storage() -> Storage:
 
 
 def is_object_store(storage: Storage) -> bool:
+    if isinstance(storage, LazyObject):
+        if storage._wrapped is empty:  # noqa: SLF001 - Django's own lazy-object protocol
+            storage._setup()  # noqa: SLF001
+        storage = storage._wrapped  # noqa: SLF001
     return f"{type(storage).__module__}.{type(storage).__qualname__}" in _SIGNED_URL_BACKENDS
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import deliveries, views
 
 app_name = "drom_reports"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("remind/", views.remind, name="remind"),
     path("subscription/", views.subscription, name="subscription"),
     path("exports/", views.ExportLogView.as_view(), name="exports"),
+    path("e-mail/", deliveries.DeliveryProblemsView.as_view(), name="deliveries"),
+    path("e-mail/<int:pk>/retry/", deliveries.delivery_retry, name="delivery_retry"),
 ]

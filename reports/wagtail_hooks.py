@@ -47,3 +47,13 @@ def register_export_log_menu_item():
         icon_name="download",
         order=60,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_delivery_problems_menu_item():
+    return CoordinatorMenuItem(
+        _("E-mail problems"),
+        reverse("drom_reports:deliveries"),
+        icon_name="warning",
+        order=70,
+    )
