@@ -273,7 +273,7 @@ def s3_settings_from_environment() -> dict:
             values[name] = os.environ[name].strip()
     if values and not values.get("S3_BUCKET"):
         raise ImproperlyConfigured(
-            "Object storage is configured but names no bucket: set S3_BUCKET."
+            "Object storage is configured without a bucket: set S3_BUCKET."
         )
     return values
 
