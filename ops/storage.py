@@ -97,3 +97,20 @@ def private_file_response(
         )
     add_never_cache_headers(response)
     return response
+
+
+def public_read_policy(bucket: str) -> dict:
+    """The bucket policy Drom expects: anyone may read media/ (public files); private/ is
+    readable only with a signed URL."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "DromPublicMedia",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": ["s3:GetObject"],
+                "Resource": [f"arn:aws:s3:::{bucket}/media/*"],
+            }
+        ],
+    }
