@@ -82,7 +82,7 @@ def lesson_pack_response(*, page: LessonPlanPage, request) -> HttpResponse:
         request,
         "curriculum/pack_preparing.html",
         {"page": page, "retry_after": RETRY_AFTER},
-        status=503,
+        status=202,  # accepted: being built (a 5xx would page the operators for nothing)
     )
     response["Retry-After"] = str(RETRY_AFTER)
     return response
