@@ -68,7 +68,7 @@ class DeliveryProblemsView(CoordinatorViewMixin, ReportView):
     columns = [
         Column("created_at", label=gettext_lazy("Queued at")),
         Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
-        Column("to_email", label=gettext_lazy("To")),
+        Column("to_email", label=gettext_lazy("Address")),
         Column("subject", label=gettext_lazy("Subject")),
         StatusColumn("status", label=gettext_lazy("Status")),
         Column("attempts", label=gettext_lazy("Attempts")),
