@@ -36,6 +36,9 @@ makemessages: install
 	$(MANAGE) makemessages -l bg $(I18N_IGNORE) --no-obsolete --add-location=file -v 0
 
 ## make run: install, compile translations, migrate, load demo content, collect static, serve.
+# Links in e-mails, the API, the sitemap and certificates name the address being served
+# (`migrate` points the Wagtail site at it); set BASE_URL yourself to override.
+run: export BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 run: messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo

@@ -441,5 +441,6 @@ INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "wagtail.contrib.routable
 # Upload checks by content live in curriculum.validators (run by the models' clean()).
 WAGTAILMEDIA["AUDIO_EXTENSIONS"] = ["mp3", "wav", "ogg", "oga", "flac", "m4a"]
 WAGTAILMEDIA["VIDEO_EXTENSIONS"] = ["mp4", "webm", "ogv"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset, the API names the Wagtail site's address, which `migrate` keeps equal to BASE_URL.
+WAGTAILAPI_BASE_URL = BASE_URL or None
 WAGTAILAPI_LIMIT_MAX = 50

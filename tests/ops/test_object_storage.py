@@ -126,4 +126,3 @@ def test_readyz_reports_a_missing_bucket(client, bucket, settings):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["storage"] == "unavailable"
-

@@ -146,9 +146,7 @@ def test_old_prepared_downloads_are_deleted_with_their_files(private_root):
     old.file.save("a.zip", io.BytesIO(b"zip"), save=True)
     path = private_root / old.file.name
     assert path.exists()
-    PreparedDownload.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - timedelta(days=8)
-    )
+    PreparedDownload.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
     fresh = PreparedDownload.objects.create(
         kind="k", title="t", requested_by=user, filename="b.zip", content_type="application/zip"
     )
