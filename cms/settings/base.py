@@ -272,9 +272,7 @@ def s3_settings_from_environment() -> dict:
         if os.environ.get(name, "").strip():
             values[name] = os.environ[name].strip()
     if values and not values.get("S3_BUCKET"):
-        raise ImproperlyConfigured(
-            "Object storage is configured without a bucket: set S3_BUCKET."
-        )
+        raise ImproperlyConfigured("Object storage is configured without a bucket: set S3_BUCKET.")
     return values
 
 
