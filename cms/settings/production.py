@@ -14,6 +14,12 @@ from .base import *  # noqa: F403
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+if not BASE_URL:  # noqa: F405
+    # Workers and cron build links without a request to take the host from.
+    raise ImproperlyConfigured(
+        "Set BASE_URL to the public address, e.g. BASE_URL=https://drom.bg (links in e-mails, "
+        "the API, the sitemap and certificates are built from it)."
+    )
 if REDIS_URL:  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Servers, workers and cron check Redis, the database and the bucket before they start.

@@ -183,21 +183,26 @@ def _nginx_config(cluster: Cluster) -> Path:
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (cluster.tmp / "nginx-temp" / sub).mkdir(parents=True, exist_ok=True)
         (cluster.tmp / "nginx-temp" / sub).chmod(0o777)  # nginx's workers run as nobody
-    config = template.format(
-        tmp=cluster.tmp,
-        user="user nobody nogroup;" if os.geteuid() == 0 else "",
-        port=cluster.ports["proxy"],
-        app1=cluster.ports["app1"],
-        app2=cluster.ports["app2"],
-        s3=cluster.ports["s3"],
-        bucket=BUCKET,
-    )
+    values = {
+        "tmp": cluster.tmp,
+        "user": "user nobody nogroup;" if os.geteuid() == 0 else "",
+        "port": cluster.ports["proxy"],
+        "app1": cluster.ports["app1"],
+        "app2": cluster.ports["app2"],
+        "s3": cluster.ports["s3"],
+        "bucket": BUCKET,
+    }
+    config = template
+    for name, value in values.items():
+        config = config.replace(f"@{name}@", str(value))
     path = cluster.tmp / "nginx.conf"
     path.write_text(config)
     return path
 
 
-def cluster_environment(ports: dict, tmp: Path, database_url: str, bucket: str) -> dict:
+def cluster_environment(
+    ports: dict, tmp: Path, database_url: str, bucket: str, *, redis_db: int = 0
+) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
     proxy = f"http://127.0.0.1:{ports['proxy']}"
     return {
@@ -205,7 +210,7 @@ def cluster_environment(ports: dict, tmp: Path, database_url: str, bucket: str) 
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": "cluster-test-secret-key-long-enough-for-check-deploy-0123456789abcdef",
         "DATABASE_URL": database_url,
-        "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/0",
+        "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/{redis_db}",
         "STORAGE_URL": f"s3+http://cluster:cluster-secret@127.0.0.1:{ports['s3']}/{bucket}"
         "?region=us-east-1",
         "S3_PUBLIC_URL": proxy,

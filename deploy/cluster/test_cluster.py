@@ -20,6 +20,7 @@ import requests
 from PIL import Image
 
 from .conftest import (
+    PASSWORD,
     RESTORE_BUCKET,
     Visitor,
     cluster_environment,
@@ -124,30 +125,43 @@ def test_a_login_made_on_one_server_holds_on_the_other(visitor):
 
 def test_a_login_lockout_is_shared(cluster):
     attacker = Visitor(cluster.url)
-    answers = [attacker.login("uchitel007@drom.test", "wrong-password-123") for _ in range(5)]
-    assert all(answer.status_code == 200 for answer in answers)
-    assert len(upstreams(answers)) == 2  # the five failures were counted on both servers
-    locked = [attacker.login("uchitel007@drom.test") for _ in range(2)]  # right password now
+    # One form, posted again and again: the proxy alternates the app servers between posts.
+    token = attacker.csrf_from("/accounts/login/")
+
+    def attempt(password):
+        return attacker.post(
+            "/accounts/login/",
+            data={
+                "csrfmiddlewaretoken": token,
+                "username": "uchitel007@drom.test",
+                "password": password,
+            },
+        )
+
+    failures = [attempt("wrong-password-123") for _ in range(4)]
+    assert [answer.status_code for answer in failures] == [200] * 4
+    assert len(upstreams(failures)) == 2  # the failures were counted on both servers
+    fifth = attempt("wrong-password-123")
+    assert fifth.status_code == 429
+    locked = [attempt(PASSWORD) for _ in range(2)]  # the right password, on both servers
     assert len(upstreams(locked)) == 2
-    for answer in locked:
-        assert answer.status_code in (403, 429), answer.status_code
-        assert "sessionid" not in attacker.cookies
+    assert [answer.status_code for answer in locked] == [429, 429]
+    assert "sessionid" not in attacker.cookies
 
 
 def test_the_sign_up_limit_is_shared(cluster):
     newcomer = Visitor(cluster.url)
-    answers = []
-    for n in range(31):
-        token = newcomer.csrf_from("/accounts/signup/")
-        answers.append(
-            newcomer.post(
-                "/accounts/signup/",
-                data={"csrfmiddlewaretoken": token, "email": f"not-an-address-{n}"},
-            )
+    token = newcomer.csrf_from("/accounts/signup/")
+    answers = [
+        newcomer.post(
+            "/accounts/signup/",
+            data={"csrfmiddlewaretoken": token, "email": f"not-an-address-{n}"},
         )
+        for n in range(31)
+    ]
     assert len(upstreams(answers)) == 2
-    limited = [a for a in answers if "Твърде много регистрации" in a.text]
-    assert answers.index(limited[0]) == 30  # the 31st of the hour, wherever it landed
+    limited = [n for n, answer in enumerate(answers) if "Твърде много регистрации" in answer.text]
+    assert limited == [30]  # the 31st of the hour, whichever server counted the others
 
 
 def test_an_image_uploaded_through_one_server_is_served_through_the_other_from_the_store(
@@ -172,7 +186,7 @@ def test_an_image_uploaded_through_one_server_is_served_through_the_other_from_t
     listing = wait_for(
         lambda: [
             answer
-            for answer in [visitor.get("/api/v2/images/?title=Клъстер&fields=_,id,download_url")]
+            for answer in [visitor.get("/api/v2/images/?title=Клъстер")]
             if answer.headers["X-Upstream"] != uploaded_on and answer.json()["items"]
         ],
         what="the API through the other server",
@@ -239,7 +253,10 @@ def test_a_backup_restored_into_an_empty_database_and_store_gives_the_same_site(
 
     restore_url = cluster.env["DATABASE_URL"] + "_restore"
     pg_execute(restore_url, f'CREATE DATABASE "{restore_url.rpartition("/")[2]}"')
-    restored_env = cluster_environment(cluster.ports, cluster.tmp, restore_url, RESTORE_BUCKET)
+    # Its own Redis database too: nothing cached for the original may answer for the copy.
+    restored_env = cluster_environment(
+        cluster.ports, cluster.tmp, restore_url, RESTORE_BUCKET, redis_db=1
+    )
     cluster.manage("storage_setup", "--create", env=restored_env)
     done = cluster.manage("restore", str(archive), env=restored_env)
     assert "Restored the backup" in done.stdout
@@ -253,7 +270,7 @@ def test_a_backup_restored_into_an_empty_database_and_store_gives_the_same_site(
         what="the restored server",
     )
     code = original["certificates"][0][1]
-    for path in ("/", "/library/", "/courses/", f"/learning/verify/{code}/", "/en/"):
+    for path in ("/", "/library/", "/en/", f"/learning/verify/{code}/", "/sitemap.xml"):
         live = requests.get(cluster.url + path, timeout=10)
         again = requests.get(
             f"http://127.0.0.1:{port}{path}",

@@ -110,3 +110,30 @@ def test_certificate_verification_link_names_the_public_address(settings, rf):
     settings.BASE_URL = "https://drom.example.org"
     url = verification_url(rf.get("/", HTTP_HOST="10.0.0.7"), Certificate())
     assert url == "https://drom.example.org" + reverse("courses:verify", args=["ABCDEFGH1234"])
+
+
+def test_development_email_is_printed_readably():
+    """`make run` prints each e-mail with its Bulgarian subject as text, not MIME-encoded."""
+    import io
+
+    from django.core.mail import EmailMessage
+
+    from ops.mail_backends import ReadableConsoleBackend
+
+    out = io.StringIO()
+    message = EmailMessage("Напомняне: курсът ви чака", "Здравейте, Анна!", to=["a@example.test"])
+    message.attach("report.xlsx", b"PK", "application/vnd.ms-excel")
+    assert ReadableConsoleBackend(stream=out).send_messages([message]) == 1
+    printed = out.getvalue()
+    assert "Subject: Напомняне: курсът ви чака" in printed
+    assert "Здравейте, Анна!" in printed
+    assert "Attached: report.xlsx" in printed
+    assert "=?utf-8?" not in printed
+
+
+def test_development_settings_print_email_readably():
+    from tests.cms.test_settings import settings_value
+
+    assert settings_value("cms.settings.dev", "settings.EMAIL_BACKEND") == (
+        "ops.mail_backends.ReadableConsoleBackend"
+    )

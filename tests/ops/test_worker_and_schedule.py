@@ -153,3 +153,20 @@ def test_old_prepared_downloads_are_deleted_with_their_files(private_root):
     assert scheduling.delete_old_downloads() == "1 prepared download(s) deleted"
     assert not path.exists()
     assert list(PreparedDownload.objects.all()) == [fresh]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_search_index_updates_wait_for_the_worker(database_tasks, settings, tmp_path):
+    """Wagtail queues its search-index updates as tasks: with the database queue a new
+    document is findable once a worker has run them, not inside the author's request."""
+    from curriculum.models import DromDocument
+    from tests.curriculum.conftest import make_document
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    make_document(title="Кошничарство край Дунав")
+    assert DBTaskResult.objects.filter(task_path="modelsearch.tasks.insert_or_update_object_task")
+    assert not DromDocument.objects.search("Кошничарство").count()
+    call_command("run_worker", "--batch", "--worker-id", "index-test", verbosity=0)
+    assert [d.title for d in DromDocument.objects.search("Кошничарство")] == [
+        "Кошничарство край Дунав"
+    ]
