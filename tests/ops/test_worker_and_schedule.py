@@ -12,10 +12,12 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from cms.models import StandardPage
+from curriculum.models import DromDocument
 from ops import scheduling
 from ops.mail import email_queue
 from ops.models import OutgoingEmail, PreparedDownload, ScheduledJob
 from ops.taskqueue import requeue_stale_tasks, requeue_tasks_of_worker
+from tests.curriculum.conftest import make_document
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,9 +161,6 @@ def test_old_prepared_downloads_are_deleted_with_their_files(private_root):
 def test_search_index_updates_wait_for_the_worker(database_tasks, settings, tmp_path):
     """Wagtail queues its search-index updates as tasks: with the database queue a new
     document is findable once a worker has run them, not inside the author's request."""
-    from curriculum.models import DromDocument
-    from tests.curriculum.conftest import make_document
-
     settings.MEDIA_ROOT = tmp_path / "media"
     make_document(title="Кошничарство край Дунав")
     assert DBTaskResult.objects.filter(task_path="modelsearch.tasks.insert_or_update_object_task")
