@@ -54,7 +54,10 @@ def email_queue(
     recipient=None,
     requested_by=None,
     attachment: Attachment | None = None,
+    deliver: bool = True,
 ) -> OutgoingEmail:
+    """Write one e-mail to the outbox; with deliver=False the caller queues delivery of a whole
+    batch itself (enqueue_delivery), so that one task sends them all."""
     email = _row(
         to=to, subject=subject, body=body, kind=kind, recipient=recipient, requested_by=requested_by
     )
@@ -63,7 +66,8 @@ def email_queue(
         email.attachment_type = attachment.content_type
         email.attachment.save(attachment.name, ContentFile(attachment.content), save=False)
     email.save()
-    enqueue_delivery([email.pk])
+    if deliver:
+        enqueue_delivery([email.pk])
     return email
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from courses.models import Enrollment
-from ops.mail import email_queue
+from ops.mail import email_queue, enqueue_delivery
 from ops.models import OutgoingEmail
 
 from .models import ReminderLog, ReportSubscription
@@ -26,6 +26,7 @@ from .weekly import weekly_report_send
 def send_reminders(*, log_ids: list[int]) -> int:
     """Queue the reminders still due; returns how many e-mails were queued."""
     sent = 0
+    queued = []
     for log_id in log_ids:
         with transaction.atomic():
             log = (
@@ -50,16 +51,20 @@ def send_reminders(*, log_ids: list[int]) -> int:
                 }
                 subject = render_to_string("reports/email/reminder_subject.txt", context).strip()
                 body = render_to_string("reports/email/reminder_body.txt", context)
-            email_queue(
+            email = email_queue(
                 to=log.email,
                 subject=subject,
                 body=body,
                 kind=OutgoingEmail.Kind.REMINDER,
                 recipient=log.teacher,
                 requested_by=log.sent_by,
+                deliver=False,
             )
             ReminderLog.objects.filter(pk=log.pk).update(sent_at=timezone.now())
+            queued.append(email.pk)
             sent += 1
+    # One delivery task for the batch (a lost one is picked up by `run_scheduled`).
+    enqueue_delivery(queued)
     return sent
 
 

@@ -201,7 +201,7 @@ def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Impor
     return ImportPlan(kind="teachers", rows=planned)
 
 
-def invitation_send(*, user: User, site_url: str) -> None:
+def invitation_send(*, user: User, site_url: str, deliver: bool = True) -> OutgoingEmail:
     """E-mail an imported teacher a link to choose a password (Django's reset token)."""
     path = reverse(
         "password_reset_confirm",
@@ -211,12 +211,13 @@ def invitation_send(*, user: User, site_url: str) -> None:
         },
     )
     context = {"user": user, "link": site_url.rstrip("/") + path}
-    email_queue(
+    return email_queue(
         to=user.email,
         subject=render_to_string("schools/email/invitation_subject.txt", context),
         body=render_to_string("schools/email/invitation.txt", context),
         kind=OutgoingEmail.Kind.INVITATION,
         recipient=user,
+        deliver=deliver,
     )
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import translation
 from django_tasks import task
 
+from ops.mail import enqueue_delivery
 from ops.models import OutgoingEmail
 
 
@@ -22,11 +23,13 @@ def send_invitations(user_ids: list[int], site_url: str) -> int:
             kind=OutgoingEmail.Kind.INVITATION, recipient_id__in=user_ids
         ).values_list("recipient_id", flat=True)
     )
+    queued = []
     # Teachers read Bulgarian, whatever language the coordinator's admin was in.
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         for user in User.objects.filter(pk__in=user_ids, is_active=True).select_related("school"):
             # Someone who already chose a password needs no invitation.
             if user.pk not in invited and not user.has_usable_password():
-                invitation_send(user=user, site_url=site_url)
+                queued.append(invitation_send(user=user, site_url=site_url, deliver=False).pk)
                 sent += 1
+        enqueue_delivery(queued)  # in batches, once the invitations are committed
     return sent
