@@ -47,6 +47,11 @@ def lesson_pack_store(*, page: LessonPlanPage) -> str:
             saved = storage.save(name, File(archive, name=name))
         if saved != name:  # another worker stored the same version meanwhile
             storage.delete(saved)
+        # Earlier versions are never linked again.
+        folder, _slash, current = name.rpartition("/")
+        for old in storage.listdir(folder)[1]:
+            if old != current:
+                storage.delete(f"{folder}/{old}")
     return name
 
 

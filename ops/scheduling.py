@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.management import call_command
 from django.db import IntegrityError
+from django.db.models import Q
 from django.utils import timezone
 
 from .mail import enqueue_delivery
@@ -25,8 +26,10 @@ from .taskqueue import database_queue_enabled, requeue_stale_tasks
 logger = logging.getLogger("drom.scheduled")
 
 # A new e-mail is queued for delivery when it is written; one still waiting this long after it
-# was due has lost its task (a worker died, a commit hook never ran) and is queued again.
-EMAIL_GRACE = timedelta(minutes=2)
+# was due has lost its task (a worker died, a commit hook never ran) and is queued again. A
+# retry is queued with its due time by a database queue; without one, this job sends it.
+EMAIL_GRACE = timedelta(minutes=10)
+RETRY_GRACE = timedelta(minutes=2)
 DOWNLOADS_KEPT = timedelta(days=7)
 
 
@@ -70,10 +73,13 @@ def _command(name: str, *args) -> Callable[[], str]:
 
 def retry_due_emails() -> str:
     now = timezone.now()
+    due = Q(attempts=0, next_attempt_at__lte=now - EMAIL_GRACE) | Q(
+        attempts__gt=0, next_attempt_at__lte=now - RETRY_GRACE
+    )
     ids = list(
-        OutgoingEmail.objects.filter(
-            status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now - EMAIL_GRACE
-        ).values_list("pk", flat=True)[:5000]
+        OutgoingEmail.objects.filter(due, status=OutgoingEmail.Status.PENDING).values_list(
+            "pk", flat=True
+        )[:5000]
     )
     enqueue_delivery(ids)
     return f"{len(ids)} e-mail(s) queued again"

@@ -75,6 +75,7 @@ def test_a_pack_is_stored_once_per_version_and_rebuilt_after_a_new_publication(
     new_name = pack_name(mp3_plan)
     assert new_name != name
     assert storage.exists(new_name)  # built by the task that publishing queued
+    assert not storage.exists(name)  # the old version is gone from the store
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -91,6 +92,7 @@ def test_with_a_worker_the_pack_is_built_in_the_background(client, settings, lib
     assert "Пакетът се подготвя" in waiting.content.decode()
     # Many visitors meanwhile queue no second build.
     client.get(plan.url + "pack/")
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    builds = DBTaskResult.objects.filter(task_path="curriculum.packs.build_lesson_pack")
+    assert builds.count() == 1
     call_command("run_worker", "--batch", "--worker-id", "pack-test", verbosity=0)
     assert "urok-pack.pdf" in pack_archive(client.get(plan.url + "pack/")).namelist()

@@ -67,7 +67,7 @@ def test_a_refused_email_is_retried_later_with_growing_pauses(
     # Not due yet: the scheduler leaves it alone.
     with django_capture_on_commit_callbacks(execute=True):
         assert retry_due_emails() == "0 e-mail(s) queued again"
-    # Due (and past the grace period): queued again, refused again, the pause grows to 5 min.
+    # Due (a retry, 2 minutes past due): queued again, refused again, the pause grows to 5 min.
     OutgoingEmail.objects.filter(pk=email.pk).update(
         next_attempt_at=timezone.now() - timedelta(minutes=3)
     )
@@ -151,3 +151,16 @@ def test_recipients_and_senders_are_kept(flaky_mail, django_capture_on_commit_ca
         email = queue(recipient=teacher, requested_by=coordinator)
     email.refresh_from_db()
     assert (email.recipient, email.requested_by) == (teacher, coordinator)
+
+
+def test_a_new_email_whose_task_was_lost_is_sent_by_the_scheduler(
+    flaky_mail, django_capture_on_commit_callbacks
+):
+    email = queue()  # its delivery task never ran (no commit hook: a crash, say)
+    assert retry_due_emails() == "0 e-mail(s) queued again"  # a big batch may still be sending
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert retry_due_emails() == "1 e-mail(s) queued again"
+    assert [m.to for m in mail.outbox] == [["ana@example.test"]]
