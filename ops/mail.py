@@ -76,3 +76,12 @@ def emails_queue(messages: list[dict]) -> list[OutgoingEmail]:
     emails = OutgoingEmail.objects.bulk_create([_row(**message) for message in messages])
     enqueue_delivery([email.pk for email in emails])
     return emails
+
+
+def email_send_now(**fields) -> OutgoingEmail:
+    """Write one e-mail and queue its delivery at once, for a caller whose own writes are
+    already committed (a view answering a visitor): the immediate backend sends it before the
+    page is shown, a worker as soon as it can; a refusal is retried like any other."""
+    email = email_queue(**fields, deliver=False)
+    deliver_emails.enqueue(email_ids=[email.pk])
+    return email

@@ -23,6 +23,7 @@ from .storage import private_storage
 class OutgoingEmail(models.Model):
     class Kind(models.TextChoices):
         INVITATION = "invitation", _("Invitation")
+        SIGNUP = "signup", _("Sign-up confirmation")
         REMINDER = "reminder", _("Reminder")
         WEEKLY_REPORT = "weekly_report", _("Weekly report")
         DOWNLOAD_READY = "download_ready", _("Download ready")
