@@ -23,7 +23,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
 from django.core.files.storage import Storage, storages
 from django.db import connection
@@ -63,6 +62,13 @@ def _pg_environment() -> tuple[list[str], dict]:
     return args, env
 
 
+def _run(command: list[str], env: dict) -> None:
+    try:
+        subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
+    except subprocess.CalledProcessError as error:
+        raise BackupError(f"{Path(command[0]).name} failed: {error.stderr.strip()}") from error
+
+
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
@@ -73,10 +79,10 @@ def _tool(name: str) -> str:
 def _dump_database(target: Path) -> None:
     if _engine() == "postgresql":
         args, env = _pg_environment()
-        subprocess.run(  # noqa: S603 - fixed program, arguments from settings
+        _run(
             [_tool("pg_dump"), *args, "--format=custom", "--no-owner", "--no-acl",
              f"--file={target}", settings.DATABASES["default"]["NAME"]],
-            env=env, check=True, capture_output=True,
+            env,
         )  # fmt: skip
     elif _engine() == "sqlite":
         connection.ensure_connection()
@@ -160,11 +166,11 @@ def _restore_database(archive: tarfile.TarFile, manifest: dict, tmp: Path) -> No
     dump = tmp / manifest["database"]
     if manifest["engine"] == "postgresql":
         args, env = _pg_environment()
-        subprocess.run(  # noqa: S603 - fixed program, arguments from settings
+        _run(
             [_tool("pg_restore"), *args, "--no-owner", "--no-acl", "--exit-on-error",
              "--single-transaction", f"--dbname={settings.DATABASES['default']['NAME']}",
              str(dump)],
-            env=env, check=True, capture_output=True,
+            env,
         )  # fmt: skip
     else:
         connection.ensure_connection()
@@ -194,11 +200,3 @@ def backup_restore(path: Path) -> dict:
                 raise BackupError(f"{name} could not be restored under its own name ({saved}).")
     cache.clear()  # pages, site addresses and sessions cached for the data that was there before
     return manifest
-
-
-def storage_summary() -> dict:
-    """Counts per store, for the commands' reports."""
-    try:
-        return {alias: sum(1 for _ in _walk(storages[alias])) for alias in STORES}
-    except ImproperlyConfigured:
-        return {}
