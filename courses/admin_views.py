@@ -6,9 +6,7 @@ permissions on purpose: the register is a national coordinator's duty, not an ad
 """
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,11 +23,11 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from ops.downloads import download_request
-from schools import roles
+from schools import scoping
+from schools.models import User
 
 from . import services
 from .models import Certificate
-from .permissions import is_national_coordinator
 from .tasks import build_certificates_zip
 
 
@@ -37,21 +35,15 @@ class NationalCoordinatorPolicy(BasePermissionPolicy):
     """View-only register for national coordinators; nobody adds, edits or deletes here."""
 
     def user_has_permission(self, user, action):
-        return action == "view" and is_national_coordinator(user)
+        return action == "view" and scoping.can_manage_certificates(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
         if "view" not in actions:
-            return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True) | Q(groups__name=roles.NATIONAL_COORDINATORS), is_active=True
-            )
-            .distinct()
-        )
+            return User.objects.none()
+        return scoping.national_coordinators()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
@@ -153,7 +145,7 @@ class RevokeForm(forms.Form):
 
 
 def _require_national(request):
-    if not is_national_coordinator(request.user):
+    if not scoping.can_manage_certificates(request.user):
         raise PermissionDenied
 
 

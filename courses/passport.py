@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.pdf import FONT, new_pdf
+
 from .models import Enrollment
 
 CREDITS_REQUIRED = 3
@@ -109,8 +111,6 @@ def _safe(value: str) -> str:
 
 def passport_pdf_response(*, user) -> HttpResponse:
     """The same passport as a one-page PDF to print for the school's qualification file."""
-    from cms.pdf import FONT, new_pdf
-
     passport = passport_for(user=user)
     pdf = new_pdf(title=_("Credit passport"))
     pdf.add_page()

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from schools import roles
+from schools import scoping
 
 from . import grading
 from .models import (
@@ -27,8 +27,8 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
-from .progress import quiz_passed, summarise
-from .steps import canonical, course_steps
+from .progress import Progress, enrollment_progress
+from .steps import Step, canonical, course_steps
 
 # Seconds allowed after a time limit for the form to travel back before it counts as late.
 TIME_LIMIT_GRACE = 60
@@ -42,14 +42,6 @@ class CourseError(Exception):
         self.message = message
 
 
-def can_take_courses(user) -> bool:
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.groups.filter(name=roles.TEACHERS).exists()
-    )
-
-
 @transaction.atomic
 def enrollment_create(*, teacher: AbstractBaseUser, course: CoursePage) -> Enrollment:
     """Enroll a teacher (idempotent), recording her school at this moment."""
@@ -57,7 +49,7 @@ def enrollment_create(*, teacher: AbstractBaseUser, course: CoursePage) -> Enrol
     existing = Enrollment.objects.filter(teacher=teacher, course=course).first()
     if existing:
         return existing
-    if not can_take_courses(teacher):
+    if not scoping.is_teacher(teacher):
         raise CourseError(_("Only teachers in the network can enroll in courses."))
     if not course.live or not course.enrollment_open:
         raise CourseError(_("This course is not open for enrollment."))
@@ -75,50 +67,27 @@ def _lock(enrollment: Enrollment) -> Enrollment:
     return Enrollment.objects.select_for_update().select_related("course").get(pk=enrollment.pk)
 
 
-def _check_step_open(enrollment: Enrollment, step_page) -> list:
+def _check_step_open(enrollment: Enrollment, step_page) -> list[Step]:
+    """The course's steps, once `step_page` (canonical) is known to be one that is open."""
     steps = course_steps(enrollment.course)
     if step_page.pk not in {s.id for s in steps}:
         raise CourseError(_("This step does not belong to your course."))
     if enrollment.course.sequential:
-        progress = _progress(enrollment, steps)
+        progress = enrollment_progress(enrollment=enrollment, steps=steps)
         if step_page.pk in progress.locked:
             raise CourseError(_("Finish the previous required steps of the course first."))
     return steps
 
 
-def _progress(enrollment: Enrollment, steps):
-    done_lessons = set(
-        LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True)
-    )
-    quiz_rules = {s.id: s.page for s in steps if s.kind == "quiz"}
-    attempts: dict[int, list] = {}
-    for attempt in QuizAttempt.objects.filter(
-        enrollment=enrollment, submitted_at__isnull=False
-    ).only("quiz_id", "score", "submitted_at", "number"):
-        attempts.setdefault(attempt.quiz_id, []).append(attempt)
-    passed = {
-        quiz_id
-        for quiz_id, quiz in quiz_rules.items()
-        if quiz_passed(attempts.get(quiz_id, []), counting=quiz.counting, pass_mark=quiz.pass_mark)
-    }
-    return summarise(
-        steps,
-        completed_lessons=done_lessons,
-        passed_quizzes=passed,
-        sequential=enrollment.course.sequential,
-    )
-
-
-def _refresh_progress(enrollment: Enrollment, *, steps=None) -> Enrollment:
-    """Recompute the denormalised progress; complete the course (once) when it is done."""
+def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None) -> Progress:
+    """Store the enrollment's progress on it; complete the course (once) when it is done."""
     now = timezone.now()
-    steps = steps if steps is not None else course_steps(enrollment.course)
-    progress = _progress(enrollment, steps)
+    progress = enrollment_progress(enrollment=enrollment, steps=steps)
     enrollment.last_activity = now
     if enrollment.status == Enrollment.Status.COMPLETED:
         # Completion is recorded once: later edits to the course never take it away.
         enrollment.save(update_fields=["last_activity"])
-        return enrollment
+        return progress
     enrollment.completed_lessons = progress.lessons_done
     enrollment.passed_quizzes = progress.quizzes_passed
     enrollment.percent = progress.percent
@@ -133,7 +102,7 @@ def _refresh_progress(enrollment: Enrollment, *, steps=None) -> Enrollment:
     enrollment.save()
     if enrollment.status == Enrollment.Status.COMPLETED:
         certificate_issue(enrollment=enrollment)
-    return enrollment
+    return progress
 
 
 @transaction.atomic
@@ -159,13 +128,6 @@ def lesson_complete(
     return completion
 
 
-def attempts_left(quiz: QuizPage, used: int) -> int | None:
-    """None means unlimited."""
-    if not quiz.attempts_allowed:
-        return None
-    return max(0, quiz.attempts_allowed - used)
-
-
 @transaction.atomic
 def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt:
     """Open an attempt, or return the one already open. Refuses past the attempt limit.
@@ -183,7 +145,7 @@ def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt
         return open_attempt
     _check_step_open(enrollment, quiz)
     used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
-    if attempts_left(quiz, used) == 0:
+    if quiz.attempts_left(used) == 0:
         raise CourseError(_("You have used all your attempts at this quiz."))
     questions = grading.snapshot_questions(shown.questions)
     if not questions:

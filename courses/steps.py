@@ -1,9 +1,30 @@
-"""Loading a course's steps and the canonical (default-language) page learner records point at."""
+"""What a course consists of, and which page identity learner records use.
+
+Learner records point at the default-language ("canonical") pages: a teacher who reads a course
+in English keeps one set of records with the Bulgarian course. So a course's steps are the
+canonical course's steps, identified by the canonical page's primary key; a translation only
+changes the page that is *shown* for a step (`displayed_steps`), never which steps there are.
+
+Page models import this module, so it never imports them: it asks the course page for its step
+pages (`CoursePage.step_pages`).
+"""
+
+from dataclasses import dataclass, replace
 
 from wagtail.models import Locale, Page
 
-from .models import CourseLessonPage, CoursePage, QuizPage
-from .progress import LESSON, QUIZ, Step
+LESSON = "lesson"
+QUIZ = "quiz"
+
+
+@dataclass(frozen=True)
+class Step:
+    #: primary key of the canonical page — what LessonCompletion.lesson and QuizAttempt.quiz hold
+    id: int
+    kind: str
+    required: bool
+    #: the page to show: the canonical page, or its translation in the language being read
+    page: Page | None = None
 
 
 def canonical(page: Page) -> Page:
@@ -18,20 +39,24 @@ def canonical(page: Page) -> Page:
     return source.specific if source is not None else page
 
 
-def course_steps(course: CoursePage, *, live_only: bool = True) -> list[Step]:
-    """The lessons and quizzes of a course in page-tree order, in two queries."""
-    lessons = CourseLessonPage.objects.child_of(course).defer("body")
-    quizzes = QuizPage.objects.child_of(course).defer("questions")
-    if live_only:
-        lessons = lessons.live()
-        quizzes = quizzes.live()
-    pages = sorted([*lessons, *quizzes], key=lambda p: p.path)
+def course_steps(course) -> list[Step]:
+    """The live lessons and quizzes of a canonical course, in page-tree order (two queries)."""
     return [
-        Step(
-            id=p.pk,
-            kind=LESSON if isinstance(p, CourseLessonPage) else QUIZ,
-            required=p.required,
-            page=p,
-        )
-        for p in pages
+        Step(id=page.pk, kind=page.step_kind, required=page.required, page=page)
+        for page in course.step_pages()
+    ]
+
+
+def displayed_steps(steps: list[Step], *, course) -> list[Step]:
+    """The canonical `steps` with each page replaced by its live translation in `course`'s
+    language, where there is one (no query when `course` is the canonical course).
+
+    A step not yet translated is shown in the default language rather than hidden: it still
+    counts towards completion, so the teacher must be able to reach it.
+    """
+    if not steps or steps[0].page.locale_id == course.locale_id:
+        return list(steps)
+    translated = {page.translation_key: page for page in course.step_pages()}
+    return [
+        replace(step, page=translated.get(step.page.translation_key, step.page)) for step in steps
     ]

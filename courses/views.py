@@ -2,15 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from ops.storage import private_file_response
+from schools import scoping
+
 from . import grading, selectors, services
+from .access import enrollment_for
+from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
+from .passport import passport_csv_response, passport_for, passport_pdf_response
 from .progress import quiz_passed
 
 
@@ -18,29 +24,24 @@ def _course_url(request, course) -> str:
     return course.get_url(request) or "/"
 
 
-def step_access_response(request: HttpRequest, page) -> HttpResponse | None:
-    """Lessons and quizzes are for the teachers enrolled in their course (editors use preview)."""
-    if getattr(request, "is_preview", False):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    course = page.get_parent().specific
-    enrolled = Enrollment.objects.filter(
-        teacher=request.user, course__translation_key=course.translation_key
-    ).exists()
-    if not enrolled:
-        messages.info(request, _("Enroll in the course to open its lessons and quizzes."))
-        return redirect(_course_url(request, course))
-    return None
-
-
 def _my_enrollment(request, course) -> Enrollment:
-    enrollment = Enrollment.objects.filter(
-        teacher=request.user, course__translation_key=course.translation_key
-    ).first()
+    enrollment = enrollment_for(user=request.user, course=course)
     if enrollment is None:
         raise Http404
     return enrollment
+
+
+def safe_next_url(request: HttpRequest) -> str | None:
+    """The POSTed `next` if it is a page of this site (no other host, no javascript: …)."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target,
+        allowed_hosts={request.get_host()},
+        # as Django's LoginView: from an https page, never send the teacher on over http
+        require_https=request.is_secure(),
+    ):
+        return target
+    return None
 
 
 @never_cache
@@ -78,10 +79,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
         )
     else:
         messages.success(request, _("Lesson completed."))
-    following = request.POST.get("next")
-    if following and following.startswith("/") and not following.startswith("//"):
-        return redirect(following)
-    return redirect(lesson.get_url(request))
+    return redirect(safe_next_url(request) or lesson.get_url(request))
 
 
 @never_cache
@@ -135,14 +133,14 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
         )
     )
     passed = quiz_passed(attempts, counting=quiz.counting, pass_mark=quiz.pass_mark)
-    show_review = selectors.review_allowed(quiz=quiz, attempts=attempts, passed=passed)
+    show_review = quiz.review_allowed(attempts=attempts, passed=passed)
     context = {
         "attempt": attempt,
         "quiz": quiz.localized,
         "course": attempt.enrollment.course.localized,
         "enrollment": attempt.enrollment,
         "quiz_passed": passed,
-        "attempts_left": services.attempts_left(quiz, len(attempts)),
+        "attempts_left": quiz.attempts_left(len(attempts)),
         "review": grading.review(attempt.questions, attempt.answers, attempt.results)
         if show_review
         else None,
@@ -154,8 +152,6 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def my_learning(request: HttpRequest) -> HttpResponse:
-    from .passport import passport_for
-
     context = selectors.my_learning(user=request.user)
     context["passport"] = passport_for(user=request.user)
     return render(request, "courses/my_learning.html", context)
@@ -165,8 +161,6 @@ def my_learning(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def passport_csv(request: HttpRequest) -> HttpResponse:
-    from .passport import passport_csv_response
-
     return passport_csv_response(user=request.user)
 
 
@@ -174,27 +168,15 @@ def passport_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def passport_pdf(request: HttpRequest) -> HttpResponse:
-    from .passport import passport_pdf_response
-
     return passport_pdf_response(user=request.user)
-
-
-def _may_read_certificate(user, certificate: Certificate) -> bool:
-    from .permissions import is_national_coordinator
-
-    return certificate.enrollment.teacher_id == user.pk or is_national_coordinator(user)
 
 
 @never_cache
 @login_required
 @require_GET
 def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
-    from ops.storage import private_file_response
-
-    from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
-
     certificate = get_object_or_404(Certificate.objects.select_related("enrollment"), number=number)
-    if not _may_read_certificate(request.user, certificate):
+    if not scoping.can_view_certificate(request.user, holder_id=certificate.enrollment.teacher_id):
         raise Http404
     language = "en" if request.GET.get("lang") == "en" else "bg"
     verify_url = verification_url(request, certificate)

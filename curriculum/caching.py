@@ -34,3 +34,10 @@ def private(response):
     patch_cache_control(response, private=True)
     patch_vary_headers(response, ("Cookie",))
     return response
+
+
+class CachedForAnonymousMixin:
+    """Public cache headers for anonymous visitors, never-cache for everyone else."""
+
+    def serve(self, request, *args, **kwargs):
+        return cache_for_audience(request, super().serve(request, *args, **kwargs))

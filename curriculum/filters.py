@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .models import DurationBand, GradeBand, Language, Occasion, ResourceKind
+from .models.taxonomy import DurationBand, GradeBand, Language, Occasion, ResourceKind
 
 PLAN_KINDS = [
     ResourceKind.SONG,

@@ -1,5 +1,7 @@
 """Lesson packs (the ZIP of a plan's PDF, worksheets and recordings), built once per version.
 
+The lesson plan page imports this module, so `page` is a LessonPlanPage never imported here.
+
 A pack is built by a task when the plan is published (or when first asked for), stored in the
 public file store under a name that changes with the live revision and the files it contains,
 and from then on served from the store: a link to the object store or CDN, or the stored file
@@ -19,18 +21,18 @@ from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
+from wagtail.models import Page
 from wagtail.signals import page_published
 
 from ops.storage import is_object_store
 
-from .models import LessonPlanPage
 from .services import lesson_pack_build, lesson_pack_files
 
 # Seconds a visitor is asked to wait while a pack is being built by a worker.
 RETRY_AFTER = 15
 
 
-def pack_name(page: LessonPlanPage) -> str:
+def pack_name(page) -> str:
     """Where this version of the page's pack is stored."""
     parts = [str(page.live_revision_id or page.latest_revision_id or 0)]
     parts += [f"{name}={file.name}" for name, file in lesson_pack_files(page=page)]
@@ -38,7 +40,7 @@ def pack_name(page: LessonPlanPage) -> str:
     return f"packs/{page.pk}/{page.slug}-{digest}.zip"
 
 
-def lesson_pack_store(*, page: LessonPlanPage) -> str:
+def lesson_pack_store(*, page) -> str:
     """Build and store the pack unless this version is stored already; returns its name."""
     storage = storages["default"]
     name = pack_name(page)
@@ -57,13 +59,13 @@ def lesson_pack_store(*, page: LessonPlanPage) -> str:
 
 @task()
 def build_lesson_pack(*, page_id: int) -> str | None:
-    page = LessonPlanPage.objects.live().filter(pk=page_id).first()
+    page = Page.objects.live().filter(pk=page_id).first()
     if page is None:  # unpublished or deleted before the worker got to it
         return None
-    return lesson_pack_store(page=page)
+    return lesson_pack_store(page=page.specific)
 
 
-def lesson_pack_queue(page: LessonPlanPage) -> None:
+def lesson_pack_queue(page) -> None:
     """Queue a build of the current version once the transaction commits (at most every
     few minutes per version, however many visitors ask meanwhile)."""
     name = pack_name(page)
@@ -71,7 +73,7 @@ def lesson_pack_queue(page: LessonPlanPage) -> None:
         transaction.on_commit(lambda: build_lesson_pack.enqueue(page_id=page.pk))
 
 
-def lesson_pack_response(*, page: LessonPlanPage, request) -> HttpResponse:
+def lesson_pack_response(*, page, request) -> HttpResponse:
     storage = storages["default"]
     name = pack_name(page)
     if not storage.exists(name) and isinstance(task_backends["default"], ImmediateBackend):
@@ -93,7 +95,9 @@ def lesson_pack_response(*, page: LessonPlanPage, request) -> HttpResponse:
     return response
 
 
-@receiver(page_published, sender=LessonPlanPage)
-def _build_on_publish(sender, instance, **kwargs):
-    # Publishing from the editor, a workflow's approval or `publish_scheduled` alike.
-    lesson_pack_queue(instance)
+@receiver(page_published)
+def build_on_publish(sender, instance, **kwargs):
+    """Publishing a lesson plan from the editor, a workflow's approval or `publish_scheduled`
+    alike queues the new version's pack (this module loads with the LessonPlanPage model)."""
+    if instance._meta.label == "curriculum.LessonPlanPage":
+        lesson_pack_queue(instance)

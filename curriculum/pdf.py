@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
 
+PDF_TIMEOUT = 60 * 60 * 24
+SIZE_TIMEOUT = 60 * 60 * 24 * 30
+
 
 def plain(html: str) -> str:
     """Rich text as plain lines: paragraphs and list items each on a line."""
@@ -130,14 +133,27 @@ def lesson_plan_pdf(page) -> bytes:
     return bytes(pdf.output())
 
 
-def lesson_plan_pdf_cached(page, *, cached: bool = True) -> bytes:
-    """The PDF, made once per published revision and language (its size is shown on the page)."""
+def _cache_key(page) -> str:
+    """One PDF per published revision and language."""
     stamp = page.last_published_at.timestamp() if page.last_published_at else 0
     version = f"{page.latest_revision_id}-{stamp}"
-    key = f"curriculum-pdf-{page.pk}-{version}-{get_language()}"
+    return f"curriculum-pdf-{page.pk}-{version}-{get_language()}"
+
+
+def lesson_plan_pdf_cached(page, *, cached: bool = True) -> bytes:
+    """The PDF, made once per published revision and language; its size is remembered too."""
+    key = _cache_key(page)
     data = cache.get(key) if cached else None
     if data is None:
         data = lesson_plan_pdf(page)
         if cached:
-            cache.set(key, data, 60 * 60 * 24)
+            cache.set(key, data, PDF_TIMEOUT)
+    if cached:
+        # The size outlives the bytes: the page shows it on every view.
+        cache.add(f"{key}-size", len(data), SIZE_TIMEOUT)
     return data
+
+
+def lesson_plan_pdf_size(page) -> int | None:
+    """The size of the PDF if it has been made (a small cache read, never a rendering)."""
+    return cache.get(f"{_cache_key(page)}-size")

@@ -1,6 +1,6 @@
 """Fetch every rendition a lesson plan page shows in one query instead of one per image."""
 
-from .models import DromRendition
+from .models.files import DromRendition
 
 GALLERY_IMAGE = "fill-640x480|format-webp"
 COVER_IMAGE = "fill-1200x600|format-webp"

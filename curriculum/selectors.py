@@ -2,6 +2,8 @@
 
 Every function makes a fixed number of queries whatever the number of plans or resources, so the
 library costs the same with 1 plan or 1,000 (tests hold it to a budget).
+
+The library's pages import this module, so it never imports them: they hand it their plans.
 """
 
 from dataclasses import dataclass, field
@@ -9,13 +11,14 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from .filters import FILE_KIND_LABELS, FILE_KINDS, PLAN_KINDS, Filters
-from .models import (
-    DromDocument,
-    DromImage,
-    DromMedia,
-    DromRendition,
+from .models.fields import contains
+from .models.files import DromDocument, DromImage, DromMedia, DromRendition
+from .models.saved import SavedLessonPlan
+from .models.taxonomy import (
+    DURATION_RANGES,
     DurationBand,
     GradeBand,
     Language,
@@ -23,8 +26,6 @@ from .models import (
     ResourceKind,
     Topic,
 )
-from .models.fields import contains
-from .models.taxonomy import DURATION_RANGES
 from .textsearch import normalise_query
 
 PER_PAGE = 12
@@ -96,14 +97,9 @@ def _choice_counts(queryset, field_name: str, values) -> dict[str, int]:
     return {v: row.get(f"c{i}", 0) for i, v in enumerate(values)}
 
 
-def lesson_plans_base(*, index) -> QuerySet:
-    from .models.pages import LessonPlanPage
-
-    return LessonPlanPage.objects.child_of(index).live().public()
-
-
-def lesson_plan_listing(*, index, filters: Filters, page_number=1) -> Listing:
-    base = lesson_plans_base(index=index)
+def lesson_plan_listing(*, plans: QuerySet, filters: Filters, page_number=1) -> Listing:
+    """`plans` (a LessonPlanPage queryset) filtered, searched, counted per facet and paginated."""
+    base = plans
     ranked: list[int] = []
     if filters.q:
         ranked = _search_ids(base, filters.q)
@@ -140,8 +136,6 @@ def _options(values_labels, counts, selected) -> list[Option]:
 
 
 def _plan_facets(filters: Filters, scoped) -> list[Facet]:
-    from django.utils.translation import gettext as _
-
     grade_counts = _choice_counts(scoped("grade"), "grade_bands", GradeBand.values)
     lang_counts = _choice_counts(scoped("lang"), "languages", Language.values)
     type_counts = _choice_counts(scoped("type"), "includes", [str(k) for k in PLAN_KINDS])
@@ -183,8 +177,6 @@ def _plan_facets(filters: Filters, scoped) -> list[Facet]:
 
 
 def _topic_facet(pairs, filters: Filters) -> Facet:
-    from django.utils.translation import gettext as _
-
     counts = {topic_id: n for topic_id, n in pairs if topic_id is not None}
     options = [
         Option(t.slug, t.label, counts.get(t.pk, 0), t.slug == filters.topic)
@@ -193,16 +185,14 @@ def _topic_facet(pairs, filters: Filters) -> Facet:
     return Facet("topic", _("Topic"), options)
 
 
-def untranslated_plans(*, index) -> QuerySet:
-    """Live plans of the library's other-language versions that have no version in this one."""
-    from .models.pages import LessonPlanPage
-
+def untranslated_plans(*, index, plans: QuerySet) -> QuerySet:
+    """Live `plans` of the library's other-language versions that have no version in this one."""
     within = Q(pk__in=[])
     for other in index.get_translations().live().only("path", "depth"):
         within |= Q(path__startswith=other.path, depth=other.depth + 1)
-    translated = LessonPlanPage.objects.filter(locale_id=index.locale_id).values("translation_key")
+    translated = plans.filter(locale_id=index.locale_id).values("translation_key")
     return (
-        LessonPlanPage.objects.live()
+        plans.live()
         .public()
         .filter(within)
         .exclude(translation_key__in=translated)
@@ -282,8 +272,6 @@ def _load_resources(rows) -> list:
 
 
 def _resource_facets(filters: Filters, scoped) -> list[Facet]:
-    from django.utils.translation import gettext as _
-
     def summed(counter):
         total: dict = {}
         for kind, _m, _e in RESOURCE_SOURCES:
@@ -320,8 +308,6 @@ def resource_get(*, kind: str, pk: int):
 
 
 def saved_plans(*, user) -> QuerySet:
-    from .models.saved import SavedLessonPlan
-
     return (
         SavedLessonPlan.objects.filter(user=user, page__live=True)
         .select_related("page")

@@ -1,4 +1,7 @@
-"""Writes with rules: saving lesson plans, building lesson packs."""
+"""Writes with rules: saving lesson plans, building lesson packs.
+
+The lesson plan page imports this module, so `page` is a LessonPlanPage that is never imported here.
+"""
 
 import re
 import tempfile
@@ -7,13 +10,13 @@ import zipfile
 
 from django.db import IntegrityError, transaction
 
-from .models import LessonPlanPage, SavedLessonPlan
+from .models.saved import SavedLessonPlan
 from .pdf import lesson_plan_pdf_cached
 
 PACK_MEMORY_LIMIT = 20 * 1024 * 1024
 
 
-def saved_plan_add(*, user, page: LessonPlanPage) -> SavedLessonPlan:
+def saved_plan_add(*, user, page) -> SavedLessonPlan:
     """Save a plan to the user's list; saving twice keeps one entry."""
     try:
         with transaction.atomic():
@@ -22,7 +25,7 @@ def saved_plan_add(*, user, page: LessonPlanPage) -> SavedLessonPlan:
         return SavedLessonPlan.objects.get(user=user, page=page)
 
 
-def saved_plan_remove(*, user, page: LessonPlanPage) -> None:
+def saved_plan_remove(*, user, page) -> None:
     SavedLessonPlan.objects.filter(user=user, page=page).delete()
 
 
@@ -30,7 +33,7 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "file"
 
 
-def lesson_pack_files(*, page: LessonPlanPage) -> list[tuple[str, object]]:
+def lesson_pack_files(*, page) -> list[tuple[str, object]]:
     """(path in the archive, file field) for each worksheet and recording of the plan."""
     files, seen = [], set()
     for child in page.body:
@@ -87,7 +90,7 @@ def _compression(name: str) -> int:
     return zipfile.ZIP_STORED if extension in ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED
 
 
-def lesson_pack_build(*, page: LessonPlanPage):
+def lesson_pack_build(*, page):
     """A ZIP with the plan's PDF, worksheets and recordings, rewound and ready to send."""
     archive = tempfile.SpooledTemporaryFile(max_size=PACK_MEMORY_LIMIT)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as pack:

@@ -21,7 +21,11 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
+from courses.models import Enrollment
 from schools.models import User
 
 from .filters import NOT_STARTED
@@ -39,8 +43,6 @@ def neutralise(value):
 
 
 def status_label(status: str) -> str:
-    from courses.models import Enrollment
-
     if status == NOT_STARTED:
         return _("not started")
     return str(dict(Enrollment.Status.choices).get(status, status))
@@ -193,10 +195,6 @@ def write_xlsx(
     sheets: list[tuple[str, list[str], Iterable[list]]],
 ) -> None:
     """Write sheets of (title, headers, rows) with openpyxl in write-only mode."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, headers, rows in sheets:

@@ -9,6 +9,7 @@ from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from courses.models import CoursePage, Enrollment
 from schools import scoping
@@ -72,8 +73,6 @@ class ReportFilters:
 
 def report_courses():
     """The courses a report can be about: the default-language pages that records point at."""
-    from wagtail.models import Locale
-
     return (
         CoursePage.objects.filter(locale=Locale.get_default())
         .order_by("path")

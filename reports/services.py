@@ -17,6 +17,7 @@ from schools.models import User
 from .filters import ReportFilters
 from .models import ExportLog, ReminderLog, ReportSubscription
 from .selectors import scoped_teachers
+from .tasks import send_reminders
 
 REMINDER_INTERVAL = timedelta(days=7)
 MAX_REMINDERS_AT_ONCE = 500
@@ -83,8 +84,6 @@ def reminders_send(*, sender: User, course: CoursePage, teacher_ids: list[int]) 
         )
         log_ids = [log.pk for log in result.queued]
         if log_ids:
-            from .tasks import send_reminders
-
             transaction.on_commit(lambda: send_reminders.enqueue(log_ids=log_ids))
     return result
 

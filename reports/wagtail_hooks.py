@@ -1,17 +1,17 @@
-"""Coordinator reports in the Wagtail admin: URLs and two items in Wagtail's Reports menu.
+"""Coordinator reports in the Wagtail admin: their viewset and three items in the Reports menu.
 
 The menu items show only to those who may open the screens (coordinators; the export log to
 national coordinators); the views check again, so a hidden item is never the only guard.
 """
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from schools import scoping
 
-from . import urls
+from .viewsets import CoordinatorReportsViewSet
 
 
 class CoordinatorMenuItem(MenuItem):
@@ -24,9 +24,9 @@ class NationalMenuItem(MenuItem):
         return scoping.is_national(request.user)
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("coordinator-reports/", include((urls.urlpatterns, "drom_reports")))]
+@hooks.register("register_admin_viewset")
+def register_coordinator_reports():
+    return CoordinatorReportsViewSet()
 
 
 @hooks.register("register_reports_menu_item")

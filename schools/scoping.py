@@ -15,7 +15,7 @@ aggregates without N+1 queries.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from . import roles
 from .models import District, Municipality, Region, School, User
@@ -128,3 +128,34 @@ def can_view_teacher(user, teacher: User) -> bool:
 def can_manage_region(user, region: Region) -> bool:
     """May the user import or edit schools in this region?"""
     return regions_visible_to(user).filter(pk=region.pk).exists()
+
+
+# --- Role questions asked by courses and reports ---------------------------------------------
+
+
+def is_teacher(user) -> bool:
+    """An active member of the Teachers group: may enroll in courses and take them."""
+    return _active(user) and roles.TEACHERS in group_names(user)
+
+
+def teachers() -> QuerySet[User]:
+    """Every active member of the Teachers group (demo content and bulk jobs start from it)."""
+    return User.objects.filter(groups__name=roles.TEACHERS, is_active=True).distinct()
+
+
+def national_coordinators() -> QuerySet[User]:
+    """Everyone ``is_national`` answers yes for: active superusers and national coordinators."""
+    return User.objects.filter(
+        Q(is_superuser=True) | Q(groups__name=roles.NATIONAL_COORDINATORS), is_active=True
+    ).distinct()
+
+
+def can_manage_certificates(user) -> bool:
+    """The certificate register (list, export, revoke) is a national coordinator's duty."""
+    return is_national(user)
+
+
+def can_view_certificate(user, *, holder_id: int) -> bool:
+    """A certificate's PDF: its holder and national coordinators (regional ones see only that
+    it exists, in their reports)."""
+    return (_active(user) and user.pk == holder_id) or is_national(user)

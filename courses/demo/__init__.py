@@ -9,12 +9,12 @@ and certificates go through the real register.
 import random
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from schools import roles
+from schools import scoping
 
 from .. import grading, services
 from ..models import (
@@ -92,8 +92,7 @@ def _questions(spec, language):
 
 def _lesson_plan(language):
     """A lesson plan from the library for the card in the lesson on Roma culture, if any."""
-    from django.apps import apps
-
+    # Through the app registry: courses never import curriculum (a lesson points at a plan by id).
     model = apps.get_model("curriculum", "LessonPlanPage")
     return model.objects.live().filter(locale__language_code=language).order_by("path").first()
 
@@ -180,11 +179,7 @@ def _answers(questions, *, right: bool) -> dict[str, list[str]]:
 
 
 def _learners(courses, log) -> None:
-    teachers = list(
-        get_user_model()
-        .objects.filter(groups__name=roles.TEACHERS, is_active=True)
-        .order_by("email")
-    )
+    teachers = list(scoping.teachers().order_by("email"))
     existing = set(Enrollment.objects.values_list("teacher_id", "course_id"))
     rng = random.Random(2026)  # the same demo every time
     now = timezone.now()

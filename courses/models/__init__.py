@@ -1,7 +1,10 @@
 """Teacher training: course pages authored in Wagtail and the learner records that outlive them."""
 
-from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
+# Records first: the page models import courses.access/selectors/progress, which read records
+# from courses.models.records (never from the pages, so the import graph has no cycle).
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
+
+from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
 
 __all__ = [
     "Certificate",

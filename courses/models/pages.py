@@ -10,13 +10,16 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import access, selectors
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
+from ..steps import LESSON, QUIZ
 
 HOURS_PER_CREDIT = 16
 
@@ -43,10 +46,10 @@ class CourseIndexPage(PrivatePageMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_catalogue
-
         context = super().get_context(request, *args, **kwargs)
-        courses = course_catalogue(index=self, user=request.user)
+        courses = selectors.course_catalogue(
+            courses=CoursePage.objects.child_of(self), user=request.user
+        )
         context["courses"] = Paginator(courses, 12).get_page(request.GET.get("page"))
         return context
 
@@ -148,11 +151,15 @@ class CoursePage(PrivatePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_outline
+    def step_pages(self) -> list[Page]:
+        """Its live lessons and quizzes in page-tree order, in two queries (bodies deferred)."""
+        lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
+        quizzes = QuizPage.objects.child_of(self).live().defer("questions")
+        return sorted([*lessons, *quizzes], key=lambda page: page.path)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(course=self, user=request.user, request=request)
+        context["outline"] = selectors.course_outline(course=self, user=request.user)
         return context
 
 
@@ -165,18 +172,27 @@ def required_field() -> models.BooleanField:
 
 
 class CourseStepMixin:
-    """A lesson or a quiz: a step of its course, shown only to teachers enrolled in it."""
+    """A lesson or a quiz: a step of its course, shown only to teachers enrolled in it.
+
+    The enrollment is read once per request, in `serve`, and handed on to `get_context`.
+    """
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    step_kind: str
+
+    @cached_property
+    def course(self) -> "CoursePage":
+        return self.get_parent().specific
 
     def serve(self, request, *args, **kwargs):
-        from ..views import step_access_response
-
-        refusal = step_access_response(request, self)
-        if refusal is not None:
-            return refusal
-        return super().serve(request, *args, **kwargs)
+        enrollment = access.enrollment_for(user=request.user, course=self.course)
+        # Editors check drafts in the preview without enrolling in their own course.
+        if not getattr(request, "is_preview", False):
+            refusal = access.step_refusal(user=request.user, page=self, enrollment=enrollment)
+            if refusal is not None:
+                return refusal.response(request)
+        return super().serve(request, *args, enrollment=enrollment, **kwargs)
 
 
 class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
@@ -203,11 +219,11 @@ class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
         verbose_name = _("course lesson")
         verbose_name_plural = _("course lessons")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import lesson_context
+    step_kind = LESSON
 
+    def get_context(self, request, *args, enrollment=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(lesson=self, user=request.user, request=request))
+        context.update(selectors.lesson_context(lesson=self, enrollment=enrollment))
         return context
 
 
@@ -269,9 +285,29 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import quiz_context
+    step_kind = QUIZ
 
+    def attempts_left(self, used: int) -> int | None:
+        """None means unlimited."""
+        if not self.attempts_allowed:
+            return None
+        return max(0, self.attempts_allowed - used)
+
+    def review_allowed(self, *, attempts: list, passed: bool) -> bool:
+        """May the teacher see the correct answers, given her attempts (in order) so far?"""
+        if self.review_policy == self.Review.AFTER_PASSING:
+            return passed
+        if self.review_policy == self.Review.AFTER_LAST_ATTEMPT:
+            return self.attempts_left(len(attempts)) == 0 and all(a.submitted_at for a in attempts)
+        return False
+
+    def get_context(self, request, *args, enrollment=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(quiz_context(quiz=self, user=request.user, request=request))
+        context.update(
+            selectors.quiz_context(
+                quiz=self,
+                enrollment=enrollment,
+                preview=getattr(request, "is_preview", False),
+            )
+        )
         return context

@@ -33,7 +33,11 @@ __all__ = [
     "TeachingForm",
     "Topic",
 ]
-from .pages import LessonPlanIndexPage, LessonPlanPage, ResourceLibraryPage  # noqa: E402
+# Pages last: they import curriculum.selectors/services, which read the models above from their
+# own modules (curriculum.models.files, .taxonomy, .saved), never from the pages.
 from .saved import SavedLessonPlan  # noqa: E402
+
+from .lesson_plan import LessonPlanPage  # noqa: E402  # isort: skip
+from .pages import LessonPlanIndexPage, ResourceLibraryPage  # noqa: E402  # isort: skip
 
 __all__ += ["LessonPlanIndexPage", "LessonPlanPage", "ResourceLibraryPage", "SavedLessonPlan"]

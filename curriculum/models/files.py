@@ -11,6 +11,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api import APIField
@@ -23,7 +24,7 @@ from curriculum import validators
 from curriculum.textsearch import searchable
 
 from .fields import MultipleChoiceField
-from .taxonomy import GradeBand, Language, Licence, Topic
+from .taxonomy import GradeBand, Language, Licence, ResourceKind, Topic
 
 METADATA_FIELDS = (
     "description",
@@ -121,8 +122,6 @@ class ResourceMetadata(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from .taxonomy import ResourceKind
-
         return str(ResourceKind(self.kind).label)
 
     @property
@@ -266,15 +265,11 @@ class DromMedia(ResourceMetadata, AbstractMedia):
     @property
     def url(self) -> str:
         """Served by curriculum.views (uploaded media are not served by whitenoise)."""
-        from django.urls import reverse
-
         name = self.file.name.rsplit("/", 1)[-1]
         return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": name})
 
     @property
     def captions_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("curriculum_media", kwargs={"pk": self.pk, "filename": "captions.vtt"})
 
     @property

@@ -328,7 +328,7 @@ def test_quiz_page_query_budget(home_bg, client, size, django_assert_num_queries
 
 
 COURSE_PAGE_QUERIES = 22
-QUIZ_PAGE_QUERIES = 26
+QUIZ_PAGE_QUERIES = 25
 
 
 def test_sequential_course_shows_locked_steps_without_actions(home_bg, client):

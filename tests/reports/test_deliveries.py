@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ops.models import OutgoingEmail
-from reports.deliveries import problems_visible_to
+from reports.selectors import problems_visible_to
 
 pytestmark = pytest.mark.django_db
 URL = reverse("drom_reports:deliveries")

@@ -9,7 +9,6 @@ sent themselves), can fix an address elsewhere and send a message again from her
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q, QuerySet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -22,24 +21,9 @@ from wagtail.admin.views.reports import ReportView
 
 from ops.mail import enqueue_delivery
 from ops.models import OutgoingEmail
-from schools import scoping
 
-from .views import CoordinatorViewMixin, require_coordinator
-
-
-def problems_visible_to(user) -> QuerySet[OutgoingEmail]:
-    """Failed and retrying e-mails to people the user may see, or that the user sent."""
-    problems = OutgoingEmail.objects.filter(
-        Q(status=OutgoingEmail.Status.FAILED)
-        | Q(status=OutgoingEmail.Status.PENDING, attempts__gt=0)
-    )
-    if scoping.is_national(user):
-        return problems
-    return problems.filter(
-        Q(recipient__in=scoping.teachers_visible_to(user).values("pk"))
-        | Q(requested_by=user)
-        | Q(recipient=user)
-    )
+from ..selectors import problems_visible_to
+from .base import CoordinatorViewMixin, require_coordinator
 
 
 class StatusColumn(Column):

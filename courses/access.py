@@ -1,0 +1,74 @@
+"""Who may open a course's lessons and quizzes, and the enrollment that decides it.
+
+`enrollment_for` is the one way to find a teacher's enrollment in a course, whatever language
+the course is read in; `step_refusal` says why a step page is refused (or None). A step page
+reads the enrollment once per request and hands it to both.
+
+Which steps are *locked* in a sequential course is progress, not access (courses.progress):
+a locked step is shown, with its actions withheld, and the services refuse its writes.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+
+from .models.records import Enrollment
+
+#: "read the enrollment yourself" (a step page passes the one it has already read)
+UNREAD = object()
+
+
+def enrollment_for(*, user, course) -> Enrollment | None:
+    """The user's enrollment in `course` or in any of its translations (one query; none for
+    anonymous visitors), with the canonical course and the certificate loaded."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Enrollment.objects.filter(teacher=user, course__translation_key=course.translation_key)
+        .select_related("course", "certificate")
+        .first()
+    )
+
+
+class Reason(StrEnum):
+    LOGIN = "login"
+    NOT_ENROLLED = "not_enrolled"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    reason: Reason
+    #: where the visitor is sent: the login page comes back here, the course page enrolls
+    page: object
+    message: str = ""
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        if self.reason == Reason.LOGIN:
+            return redirect_to_login(request.get_full_path())
+        if self.message:
+            messages.info(request, self.message)
+        return HttpResponseRedirect(self.page.get_url(request) or "/")
+
+
+def step_refusal(*, user, page, enrollment=UNREAD) -> Refusal | None:
+    """Why `user` may not open the lesson or quiz `page`, or None if they may.
+
+    Lessons and quizzes are for the teachers enrolled in their course (in any language).
+    Editors check drafts through Wagtail's preview, which never asks.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Refusal(Reason.LOGIN, page=page)
+    course = page.course
+    if enrollment is UNREAD:
+        enrollment = enrollment_for(user=user, course=course)
+    if enrollment is None:
+        return Refusal(
+            Reason.NOT_ENROLLED,
+            page=course,
+            message=_("Enroll in the course to open its lessons and quizzes."),
+        )
+    return None

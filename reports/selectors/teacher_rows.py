@@ -1,0 +1,108 @@
+"""The teacher list of a report: one row per teacher × course, enrolled or not, in one query.
+
+A row comes from an enrollment or, for a teacher who never enrolled, from the teacher herself;
+the two halves are a UNION, so they must select the same columns in the same order. The columns
+are declared once, in TEACHER_COLUMNS, with where each half takes its value from.
+"""
+
+from __future__ import annotations
+
+from django.db.models import (
+    CharField,
+    DateTimeField,
+    DecimalField,
+    F,
+    IntegerField,
+    QuerySet,
+    Value,
+)
+
+from courses.models import Enrollment
+
+from ..filters import NOT_STARTED, ReportFilters
+from .scope import not_started_teachers, scoped_enrollments, wants_enrollments, wants_not_started
+
+
+def _none(output_field):
+    return Value(None, output_field=output_field)
+
+
+def _zero():
+    return Value(0, output_field=IntegerField())
+
+
+#: (column, its value in an enrollment's row, its value in a not-started teacher's row)
+TEACHER_COLUMNS = (
+    ("r_teacher", F("teacher_id"), F("pk")),
+    ("r_first", F("teacher__first_name"), F("first_name")),
+    ("r_father", F("teacher__father_name"), F("father_name")),
+    ("r_last", F("teacher__last_name"), F("last_name")),
+    ("r_email", F("teacher__email"), F("email")),
+    ("r_position", F("teacher__position"), F("position")),
+    # An enrollment's school is the one at enrollment; a teacher's, her current one.
+    ("r_school", F("school_id"), F("school_id")),
+    ("r_school_code", F("school__code"), F("school__code")),
+    ("r_school_name", F("school__name"), F("school__name")),
+    ("r_municipality", F("school__municipality__name"), F("school__municipality__name")),
+    (
+        "r_district",
+        F("school__municipality__district__name"),
+        F("school__municipality__district__name"),
+    ),
+    (
+        "r_region",
+        F("school__municipality__district__region__name"),
+        F("school__municipality__district__region__name"),
+    ),
+    ("r_status", F("status"), Value(NOT_STARTED, output_field=CharField())),
+    ("r_enrolled", F("enrolled_at"), _none(DateTimeField())),
+    ("r_percent", F("percent"), _zero()),
+    ("r_last_activity", F("last_activity"), _none(DateTimeField())),
+    ("r_best", F("best_quiz_score"), _none(DecimalField(max_digits=5, decimal_places=2))),
+    ("r_attempts", F("quiz_attempts"), _zero()),
+    ("r_completed", F("completed_at"), _none(DateTimeField())),
+    ("r_hours", F("hours_earned"), _zero()),
+    ("r_credits", F("credits_earned"), _zero()),
+    ("r_certificate", F("certificate__number"), _none(CharField())),
+    ("r_certificate_code", F("certificate__code"), _none(CharField())),
+)
+
+#: the columns of a teacher row, in the order both halves of the UNION select them
+ROW_FIELDS = tuple(name for name, _enrolled, _not_started in TEACHER_COLUMNS)
+
+TEACHER_ORDERINGS = {
+    "name": ("r_last", "r_first", "r_teacher"),
+    "school": ("r_school_name", "r_last", "r_teacher"),
+    "status": ("r_status", "r_last", "r_teacher"),
+    "percent": ("r_percent", "r_last", "r_teacher"),
+    "last_activity": ("r_last_activity", "r_last", "r_teacher"),
+    "best_score": ("r_best", "r_last", "r_teacher"),
+    "completed": ("r_completed", "r_last", "r_teacher"),
+}
+
+_ENROLLED, _NOT_STARTED = 1, 2
+
+
+def _rows(queryset: QuerySet, source: int) -> QuerySet:
+    columns = {column[0]: column[source] for column in TEACHER_COLUMNS}
+    return queryset.annotate(**columns).values(*ROW_FIELDS).order_by()
+
+
+def teacher_rows(*, viewer, filters: ReportFilters, ordering: str = "name") -> QuerySet:
+    """One row (a dict) per teacher × course, enrolled or not, as one UNION query.
+
+    Sliceable and countable, so Django's Paginator pages it in the database.
+    """
+    parts = []
+    if wants_enrollments(filters):
+        parts.append(_rows(scoped_enrollments(viewer=viewer, filters=filters), _ENROLLED))
+    if wants_not_started(filters):
+        parts.append(_rows(not_started_teachers(viewer=viewer, filters=filters), _NOT_STARTED))
+    if not parts:
+        return Enrollment.objects.none().values(*ROW_FIELDS)
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    descending = ordering.startswith("-")
+    keys = TEACHER_ORDERINGS.get(ordering.lstrip("-"), TEACHER_ORDERINGS["name"])
+    if descending:
+        keys = tuple(f"-{key}" for key in keys)
+    return rows.order_by(*keys)

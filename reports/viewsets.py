@@ -1,0 +1,29 @@
+"""The coordinator reports as one Wagtail viewset: /admin/coordinator-reports/…, URL names
+drom_reports:…; its two menu items live in Wagtail's Reports menu (reports.wagtail_hooks)."""
+
+from django.urls import path
+from wagtail.admin.viewsets.base import ViewSet
+
+from .views.actions import remind, subscription
+from .views.course import ChartView, CourseReportView
+from .views.deliveries import DeliveryProblemsView, delivery_retry
+from .views.export_log import ExportLogView
+from .views.teacher import TeacherReportView
+
+
+class CoordinatorReportsViewSet(ViewSet):
+    name = "drom_reports"
+    url_prefix = "coordinator-reports"
+    icon = "table"
+
+    def get_urlpatterns(self):
+        return [
+            path("", CourseReportView.as_view(), name="course"),
+            path("charts/", ChartView.as_view(), name="chart"),
+            path("teachers/<int:pk>/", TeacherReportView.as_view(), name="teacher"),
+            path("remind/", remind, name="remind"),
+            path("subscription/", subscription, name="subscription"),
+            path("exports/", ExportLogView.as_view(), name="exports"),
+            path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
+            path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
+        ]
