@@ -288,7 +288,7 @@ def test_coordinator_reports_in_the_admin_meet_wcag_aa(page):
     login(page, "national@drom.test")
     problems += report_problems(page, [REPORTS + "exports/"])
     # The certificate ZIP: the request, then its status page once it is ready.
-    page.goto("/admin/certificates-zip/")
+    page.goto("/admin/certificates-zip/?year=1999")  # few (none): the page, not the PDFs
     for _ in range(2):
         violations = axe_violations(page, context={"include": [["main"]]})
         if violations:
