@@ -14,15 +14,18 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from ops.mail import email_queue
+from ops.models import OutgoingEmail
+
 from . import roles
 from .importing import Row
 from .models import District, Municipality, Region, School, SchoolChange, User
-from .services import _send
 from .tasks import send_invitations
 
 SCHOOL_FIELDS = ["name", "kind", "settlement", "address", "network_member", "active"]
@@ -198,7 +201,7 @@ def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Impor
     return ImportPlan(kind="teachers", rows=planned)
 
 
-def invitation_send(*, user: User, site_url: str) -> None:
+def invitation_send(*, user: User, site_url: str, deliver: bool = True) -> OutgoingEmail:
     """E-mail an imported teacher a link to choose a password (Django's reset token)."""
     path = reverse(
         "password_reset_confirm",
@@ -207,10 +210,14 @@ def invitation_send(*, user: User, site_url: str) -> None:
             "token": default_token_generator.make_token(user),
         },
     )
-    _send(
-        template="invitation",
+    context = {"user": user, "link": site_url.rstrip("/") + path}
+    return email_queue(
         to=user.email,
-        context={"user": user, "link": site_url.rstrip("/") + path},
+        subject=render_to_string("schools/email/invitation_subject.txt", context),
+        body=render_to_string("schools/email/invitation.txt", context),
+        kind=OutgoingEmail.Kind.INVITATION,
+        recipient=user,
+        deliver=deliver,
     )
 
 

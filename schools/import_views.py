@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ops.addresses import base_url
+
 from . import scoping
 from .import_services import (
     ImportRefused,
@@ -121,7 +123,7 @@ def import_apply(request):
         if kind == "schools":
             result = schools_import_apply(plan=plan)
         else:
-            result = teachers_import_apply(plan=plan, site_url=request.build_absolute_uri("/"))
+            result = teachers_import_apply(plan=plan, site_url=base_url(request))
     except (ImportFileError, ImportRefused):
         return _preview(request, ImportForm(initial={"kind": kind}), plan=plan, status=400)
     del request.session[SESSION_KEY]

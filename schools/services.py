@@ -5,13 +5,14 @@ Views call these; they never touch the models' write methods themselves.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from ops.mail import email_send_now
+from ops.models import OutgoingEmail
 
 from . import roles
 from .models import School, SchoolChange, User
@@ -46,9 +47,14 @@ def unconfirmed_account(email: str) -> User | None:
 
 
 def _send(*, template: str, to: str, context: dict) -> None:
-    subject = render_to_string(f"schools/email/{template}_subject.txt", context)
-    body = render_to_string(f"schools/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
+    # Through the outbox: a mail server that refuses it now gets it again later.
+    email_send_now(
+        to=to,
+        subject=render_to_string(f"schools/email/{template}_subject.txt", context),
+        body=render_to_string(f"schools/email/{template}.txt", context),
+        kind=OutgoingEmail.Kind.SIGNUP,
+        recipient=context.get("user"),
+    )
 
 
 @transaction.atomic
