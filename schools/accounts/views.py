@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from ops.addresses import base_url
 from schools import selectors, services
 from schools.models import District
 
@@ -87,9 +88,7 @@ def signup(request):
             )
         elif form.has_error("email", "unconfirmed"):
             user = services.unconfirmed_account(request.POST.get("email", ""))
-            services.signup_confirmation_send(
-                user=user, confirm_url_base=request.build_absolute_uri("/")
-            )
+            services.signup_confirmation_send(user=user, confirm_url_base=base_url(request))
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -106,9 +105,7 @@ def signup(request):
                 # Two sign-ups with one address racing each other: the second one lands here.
                 form.add_error("email", EMAIL_TAKEN)
             else:
-                services.signup_confirmation_send(
-                    user=user, confirm_url_base=request.build_absolute_uri("/")
-                )
+                services.signup_confirmation_send(user=user, confirm_url_base=base_url(request))
                 request.session["signup_email"] = user.email
                 return redirect("signup_sent")
     else:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ops.addresses import base_url
 from schools import scoping
 
 from .parsing import ImportFileError, parse_schools, parse_teachers
@@ -122,7 +123,7 @@ def import_apply(request):
         if kind == "schools":
             result = schools_import_apply(plan=plan)
         else:
-            result = teachers_import_apply(plan=plan, site_url=request.build_absolute_uri("/"))
+            result = teachers_import_apply(plan=plan, site_url=base_url(request))
     except (ImportFileError, ImportRefused):
         return _preview(request, ImportForm(initial={"kind": kind}), plan=plan, status=400)
     del request.session[SESSION_KEY]

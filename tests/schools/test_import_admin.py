@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
@@ -52,11 +53,11 @@ def test_teacher_import_sends_invitations(
         UPLOAD,
         {"kind": "teachers", "file": SimpleUploadedFile("t.csv", content.encode("cp1251"))},
     )
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         assertRedirects(
             client.post(APPLY), reverse("teachers:index"), fetch_redirect_response=False
         )
-    assert len(callbacks) == 1
+    assert [message.to for message in mail.outbox] == [["new@example.test"]]
     assert User.objects.get(email="new@example.test").school == school_south
 
 

@@ -9,10 +9,12 @@ from django.core import mail
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
+from ops.models import OutgoingEmail
 from schools import roles
 from schools.accounts import views as signup_views
 from schools.accounts.tokens import signup_token_make
 from schools.models import SchoolChange, User
+from tests.ops.conftest import REFUSALS
 
 SIGNUP = reverse("signup")
 PASSWORD = "Ромска-песен-2026"
@@ -225,3 +227,21 @@ def test_sign_ups_from_one_address_are_limited(client, school_south, settings):
     assert "Твърде много регистрации" in response.content.decode()
     assert not User.objects.filter(email="one-more@example.test").exists()
     assert len(mail.outbox) == signup_views.SIGNUPS_PER_ADDRESS_PER_HOUR
+
+
+def test_a_mail_server_that_refuses_the_confirmation_does_not_lose_the_sign_up(
+    client, school_south, settings
+):
+    """The confirmation goes through the outbox: the teacher sees the usual page, and the
+    e-mail is tried again later instead of the sign-up failing."""
+    settings.EMAIL_BACKEND = "tests.ops.conftest.FlakyBackend"
+    REFUSALS["left"] = 1
+    try:
+        response = client.post(SIGNUP, form_data(school_south))
+    finally:
+        REFUSALS["left"] = 0
+    assertRedirects(response, reverse("signup_sent"), fetch_redirect_response=False)
+    email = OutgoingEmail.objects.get(kind=OutgoingEmail.Kind.SIGNUP)
+    assert email.status == OutgoingEmail.Status.PENDING and email.attempts == 1
+    assert email.recipient == User.objects.get(email=email.to_email)
+    assert mail.outbox == []

@@ -1,5 +1,4 @@
-from django.conf import settings
-
+from ops.addresses import base_url
 from schools.importing.parsing import parse_teachers
 from schools.importing.services import teachers_import_apply, teachers_import_plan
 
@@ -16,4 +15,4 @@ class Command(ImportCommand):
     plan = staticmethod(teachers_import_plan)
 
     def apply(self, plan):
-        return teachers_import_apply(plan=plan, site_url=settings.WAGTAILADMIN_BASE_URL)
+        return teachers_import_apply(plan=plan, site_url=base_url())
