@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "schools.users_apps.DromUsersConfig",  # schools: wagtail.users + Drom user fields
+    "schools.admin.apps.DromUsersConfig",  # schools: wagtail.users + Drom user fields
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -14,8 +14,9 @@ from ops.signals import site_sync_from_base_url
 from reports.services import reminders_send
 from schools import roles
 from schools.models import Region
+from tests.courses.builders import make_course
 from tests.curriculum.conftest import make_plan
-from tests.reports.conftest import make_course, make_school, make_teacher, make_user
+from tests.factories import make_school, make_teacher, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,8 @@ from cms.models import HomePage
 from courses import services
 from courses.models import Certificate, Enrollment, QuizAttempt
 from ops.backup import backup_create
-from tests.courses.builders import make_course, make_teacher, steps
+from tests.courses.builders import make_course, steps
+from tests.factories import make_teacher
 
 ROOT = Path(__file__).resolve().parents[2]
 RIGHT = {"q-single": ["q-single-0"], "q-tf": ["true"]}

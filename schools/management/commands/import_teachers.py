@@ -1,6 +1,6 @@
 from ops.addresses import base_url
-from schools.import_services import teachers_import_apply, teachers_import_plan
-from schools.importing import parse_teachers
+from schools.importing.parsing import parse_teachers
+from schools.importing.services import teachers_import_apply, teachers_import_plan
 
 from ._import_base import ImportCommand
 

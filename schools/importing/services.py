@@ -3,7 +3,8 @@
 The plan reads the database in a fixed number of queries whatever the file's size; applying is
 all or nothing (one transaction) and refuses a plan that has any error. Re-importing the same
 file plans no change, because rows are keyed by institution code and by e-mail address.
-Parsing the files is importing.py's job; this module decides what the rows mean.
+Parsing the files is parsing.py's job; this module decides what the rows mean. Whether a row lies
+in the importer's regions is schools.scoping's question, asked once per plan in the same queries.
 """
 
 from __future__ import annotations
@@ -11,21 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import QuerySet
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ops.mail import email_queue
-from ops.models import OutgoingEmail
+from schools import roles, scoping
+from schools.models import District, Municipality, Region, School, SchoolChange, User
 
-from . import roles
-from .importing import Row
-from .models import District, Municipality, Region, School, SchoolChange, User
+from .parsing import Row
 from .tasks import send_invitations
 
 SCHOOL_FIELDS = ["name", "kind", "settlement", "address", "network_member", "active"]
@@ -79,12 +73,18 @@ def _finish(row: PlannedRow) -> PlannedRow:
 
 def schools_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> ImportPlan:
     """What importing these school rows would do, for someone who may work in ``regions``."""
-    allowed = set(regions.values_list("pk", flat=True))
-    districts = {d.code: d for d in District.objects.select_related("region")}
+    districts = {
+        d.code: d
+        for d in District.objects.annotate(
+            in_regions=Exists(scoping.districts_in(regions).filter(pk=OuterRef("pk")))
+        )
+    }
     codes = [row.values["code"] for row in rows if row.values.get("code")]
     existing = {
         s.code: s
-        for s in School.objects.filter(code__in=codes).select_related("municipality__district")
+        for s in School.objects.filter(code__in=codes).annotate(
+            in_regions=Exists(scoping.schools_in(regions).filter(pk=OuterRef("pk")))
+        )
     }
     municipalities = {(m.district_id, m.name.lower()): m for m in Municipality.objects.all()}
     planned = []
@@ -92,14 +92,14 @@ def schools_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Import
         plan = PlannedRow(line=row.line, values=row.values, errors=list(row.errors))
         values = row.values
         district = districts.get(values.get("district"))
-        if district is not None and district.region_id not in allowed:
+        if district is not None and not district.in_regions:
             plan.errors.append(
                 _("The district %(district)s is outside your regions.") % {"district": district}
             )
         school = existing.get(values.get("code"))
         if school is not None:
             plan.target = school
-            if school.municipality.district.region_id not in allowed:
+            if not school.in_regions:
                 plan.errors.append(_("This code belongs to a school outside your regions."))
         if district is not None and not plan.errors:
             municipality = municipalities.get((district.pk, values["municipality"].lower()))
@@ -155,18 +155,19 @@ def schools_import_apply(*, plan: ImportPlan) -> dict:
 
 def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> ImportPlan:
     """What importing these teacher rows would do, for someone who may work in ``regions``."""
-    allowed = set(regions.values_list("pk", flat=True))
     codes = [row.values["school_code"] for row in rows if row.values.get("school_code")]
     schools = {
         s.code: s
-        for s in School.objects.filter(code__in=codes).select_related("municipality__district")
+        for s in School.objects.filter(code__in=codes).annotate(
+            in_regions=Exists(scoping.schools_in(regions).filter(pk=OuterRef("pk")))
+        )
     }
     emails = [row.values["email"] for row in rows if row.values.get("email")]
     users = {
         u.email.lower(): u
-        for u in User.objects.filter(email__in=emails).select_related(
-            "school__municipality__district"
-        )
+        for u in User.objects.filter(email__in=emails)
+        .select_related("school")
+        .annotate(in_regions=Exists(scoping.teachers_in(regions).filter(pk=OuterRef("pk"))))
     }
     planned = []
     for row in rows:
@@ -177,7 +178,7 @@ def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Impor
             plan.errors.append(
                 _("There is no school with the code %(code)s.") % {"code": values["school_code"]}
             )
-        elif school is not None and school.municipality.district.region_id not in allowed:
+        elif school is not None and not school.in_regions:
             plan.errors.append(
                 _("The school %(school)s is outside your regions.") % {"school": school}
             )
@@ -186,7 +187,7 @@ def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Impor
             plan.target = user
             if user.is_staff or user.is_superuser:
                 plan.errors.append(_("This e-mail address belongs to a staff account."))
-            elif user.school and user.school.municipality.district.region_id not in allowed:
+            elif user.school_id and not user.in_regions:
                 plan.errors.append(_("This teacher works at a school outside your regions."))
             elif school is not None:
                 if user.school_id != school.pk:
@@ -199,26 +200,6 @@ def teachers_import_plan(*, rows: list[Row], regions: QuerySet[Region]) -> Impor
         plan.extra = {"school": school}
         planned.append(_finish(plan))
     return ImportPlan(kind="teachers", rows=planned)
-
-
-def invitation_send(*, user: User, site_url: str, deliver: bool = True) -> OutgoingEmail:
-    """E-mail an imported teacher a link to choose a password (Django's reset token)."""
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    context = {"user": user, "link": site_url.rstrip("/") + path}
-    return email_queue(
-        to=user.email,
-        subject=render_to_string("schools/email/invitation_subject.txt", context),
-        body=render_to_string("schools/email/invitation.txt", context),
-        kind=OutgoingEmail.Kind.INVITATION,
-        recipient=user,
-        deliver=deliver,
-    )
 
 
 @transaction.atomic

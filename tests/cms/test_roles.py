@@ -1,52 +1,12 @@
-"""`load_demo` gives a newcomer a living site, twice without harm; roles exist with their rights."""
+"""Roles exist as groups, with their rights. (The demo content is tested in tests/demo/.)"""
 
 import pytest
-from django.apps import apps
-from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.test import RequestFactory
 
 from schools import roles
-from schools.demo import ACCOUNTS, DEMO_PASSWORD
 from schools.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-def row_counts() -> dict[str, int]:
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models()
-        if not model._meta.proxy and model._meta.managed
-    }
-
-
-def test_load_demo_is_idempotent_and_creates_a_login_for_every_role(capsys):
-    call_command("load_demo")
-    first = capsys.readouterr().out
-    assert "Demo logins" in first
-    counts = row_counts()
-
-    call_command("load_demo")
-    second = capsys.readouterr().out
-    assert "nothing to do" in second
-    assert row_counts() == counts
-
-    for email, *_ in ACCOUNTS:
-        assert email in second
-        request = RequestFactory().post("/accounts/login/")
-        assert authenticate(request, username=email, password=DEMO_PASSWORD) is not None, email
-    role_members = {g.name: g.user_set.count() for g in Group.objects.filter(name__in=roles.ALL)}
-    assert all(count >= 1 for count in role_members.values()), role_members
-
-
-def test_demo_pages_exist_in_both_languages(client):
-    call_command("load_demo")
-    assert "За Дром" in client.get("/about/").content.decode()
-    assert "About Drom" in client.get("/en/about/").content.decode()
-    assert client.get("/contact/").status_code == 200
-    assert client.get("/en/contact/").status_code == 200
 
 
 def test_roles_are_groups_created_by_migration():

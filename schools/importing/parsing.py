@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
+from openpyxl import load_workbook
 
-from .codes import normalise_code
-from .geography import DISTRICTS
+from schools.codes import normalise_code
+from schools.geography import DISTRICTS
 
 MAX_ROWS = 5000
 XLSX_MAGIC = b"PK\x03\x04"
@@ -145,8 +146,6 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

@@ -3,8 +3,10 @@
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
-from . import demo_network, roles
-from .models import District, Municipality, Region, School, SchoolChange, User
+from schools import roles
+from schools.models import District, Municipality, Region, School, SchoolChange, User
+
+from . import network
 
 DEMO_PASSWORD = "drom-demo-2026"  # noqa: S105 - a published demo login, not a secret
 
@@ -147,13 +149,13 @@ def load_network(log) -> None:
     """About 40 schools over all 28 districts and 150 teachers, in a handful of bulk queries."""
     districts = {d.code: d for d in District.objects.all()}
     municipalities = {(m.district_id, m.name): m for m in Municipality.objects.all()}
-    missing = {(districts[d].pk, m) for d, m, *_ in demo_network.SCHOOLS} - municipalities.keys()
+    missing = {(districts[d].pk, m) for d, m, *_ in network.SCHOOLS} - municipalities.keys()
     Municipality.objects.bulk_create(
         [Municipality(district_id=d, name=m) for d, m in sorted(missing)]
     )
     municipalities = {(m.district_id, m.name): m for m in Municipality.objects.all()}
 
-    codes = [demo_network.school_code(i) for i in range(len(demo_network.SCHOOLS))]
+    codes = [network.school_code(i) for i in range(len(network.SCHOOLS))]
     existing = set(School.objects.filter(code__in=codes).values_list("code", flat=True))
     new_schools = [
         School(
@@ -165,7 +167,7 @@ def load_network(log) -> None:
             network_member=index % 7 != 3,  # a few schools outside the partner network
         )
         for index, (code, (district, municipality, settlement, name, kind)) in enumerate(
-            zip(codes, demo_network.SCHOOLS, strict=True)
+            zip(codes, network.SCHOOLS, strict=True)
         )
         if code not in existing
     ]
@@ -174,7 +176,7 @@ def load_network(log) -> None:
         log(f"school {school.code} {school.name}")
     schools = {s.code: s for s in School.objects.filter(code__in=codes)}
 
-    rows = demo_network.teachers()
+    rows = network.teachers()
     taken = set(User.objects.filter(email__in=[r[0] for r in rows]).values_list("email", flat=True))
     # One hash for all: hashing 150 passwords one by one would take most of a minute.
     password = make_password(DEMO_PASSWORD)

@@ -10,8 +10,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from . import scoping
-from .models import User
+from schools import scoping
+from schools.models import User
 
 
 class ScopedIndexView(generic.IndexView):

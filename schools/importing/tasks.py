@@ -1,4 +1,4 @@
-"""Background work of the schools app (django-tasks: immediate in development, a worker in
+"""Background work of the import (django-tasks: immediate in development, a worker in
 production), so that a coordinator's import of thousands of teachers does not wait for the mail."""
 
 from django.conf import settings
@@ -8,14 +8,13 @@ from django_tasks import task
 
 from ops.mail import enqueue_delivery
 from ops.models import OutgoingEmail
+from schools.models import User
+from schools.services import invitation_send
 
 
 @task()
 def send_invitations(user_ids: list[int], site_url: str) -> int:
     """Invite imported teachers to choose a password; returns how many were sent."""
-    from .import_services import invitation_send
-    from .models import User
-
     sent = 0
     # A teacher is invited once: a second run of this task (a worker restarted) skips her.
     invited = set(

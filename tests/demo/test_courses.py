@@ -13,8 +13,7 @@ from courses.models import (
 from curriculum.models import LessonPlanPage
 
 
-def test_demo_courses_and_learners(db, client):
-    call_command("load_demo", verbosity=0)
+def test_demo_courses_and_learners(client):
     courses = CoursePage.objects.filter(locale__language_code="bg").order_by("path")
     assert [c.title for c in courses] == [
         "Интеркултурно образование в класната стая",

@@ -1,11 +1,13 @@
+"""Forms of the teacher's account: log in by e-mail, sign up, profile, change of school."""
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .codes import normalise_code
-from .models import District, School, User
-from .services import email_is_taken, unconfirmed_account
+from schools.codes import normalise_code
+from schools.models import District, School, User
+from schools.services import email_is_taken, unconfirmed_account
 
 
 class EmailAuthenticationForm(AuthenticationForm):

@@ -20,16 +20,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ops.addresses import base_url
+from schools import scoping
 
-from . import scoping
-from .import_services import (
+from .parsing import ImportFileError, parse_schools, parse_teachers
+from .services import (
     ImportRefused,
     schools_import_apply,
     schools_import_plan,
     teachers_import_apply,
     teachers_import_plan,
 )
-from .importing import ImportFileError, parse_schools, parse_teachers
 
 MAX_UPLOAD = 2 * 1024 * 1024
 EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx")
