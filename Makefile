@@ -10,7 +10,7 @@ PORT ?= 8000
 I18N_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench --ignore=node_modules
 PG_URL ?= postgres://postgres@127.0.0.1:5432/drom
 
-.PHONY: run test install install-dev messages makemessages lint format check pytest e2e test-postgres bench clean
+.PHONY: run test install install-dev messages makemessages lint format check pytest e2e test-postgres cluster-test bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ makemessages: install
 	$(MANAGE) makemessages -l bg $(I18N_IGNORE) --no-obsolete --add-location=file -v 0
 
 ## make run: install, compile translations, migrate, load demo content, collect static, serve.
+# Links in e-mails, the API, the sitemap and certificates name the address being served
+# (`migrate` points the Wagtail site at it); set BASE_URL yourself to override.
+run: export BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 run: messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo
@@ -57,20 +60,28 @@ check: install-dev messages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The unit tests run on every core (pytest-xdist, -n auto in pyproject.toml), the browser
+# journeys in one process (-n 0): one server, one browser, one after another.
 pytest: install-dev messages
-	$(VENV)/bin/pytest -m "not e2e"
-	$(VENV)/bin/pytest -m e2e
+	$(VENV)/bin/pytest -m "not e2e" -n auto
+	$(VENV)/bin/pytest -m e2e -n 0
 
 ## make test: lint, Django's checks, then every test (browser tests skip, saying why, without chromium).
 test: lint check pytest
 
 ## Browser tests only (needs Debian's chromium: apt-get install chromium).
 e2e: install-dev messages
-	$(VENV)/bin/pytest -m e2e
+	$(VENV)/bin/pytest -m e2e -n 0
 
-## The whole suite again on PostgreSQL (PG_URL=postgres://… to point elsewhere).
+## The whole suite again on PostgreSQL (PG_URL=postgres://… to point elsewhere), in parallel:
+## each worker gets a test database of its own (test_<name>_gw0, test_<name>_gw1…).
 test-postgres: install-dev messages
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not e2e"
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not e2e" -n auto
+
+## Two app servers, a worker, Redis, an S3 stand-in and nginx on loopback, checked through the
+## proxy (needs nginx, redis-server and a PostgreSQL server: CLUSTER_DATABASE_URL=postgres://…).
+cluster-test: install-dev messages
+	$(VENV)/bin/pytest deploy/cluster -v
 
 bench: install-dev messages
 	$(PY) -m bench

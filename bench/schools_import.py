@@ -52,13 +52,13 @@ def main():
     from django.core import mail
     from django.test.utils import override_settings
 
-    from schools.import_services import (
+    from schools.importing.parsing import parse_schools, parse_teachers
+    from schools.importing.services import (
         schools_import_apply,
         schools_import_plan,
         teachers_import_apply,
         teachers_import_plan,
     )
-    from schools.importing import parse_schools, parse_teachers
     from schools.models import Region
 
     print(f"database: {vendor()}, {ROWS} rows per file")

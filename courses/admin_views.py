@@ -7,7 +7,6 @@ permissions on purpose: the register is a national coordinator's duty, not an ad
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,12 +22,13 @@ from wagtail.admin.widgets.button import HeaderButton, MenuItem
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from ops.downloads import download_request
 from schools import scoping
 from schools.models import User
 
 from . import services
-from .certificates import certificates_zip
 from .models import Certificate
+from .tasks import build_certificates_zip
 
 
 class NationalCoordinatorPolicy(BasePermissionPolicy):
@@ -169,16 +169,30 @@ def certificate_revoke(request, pk: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def certificate_zip(request):
+    """GET: how many certificates the register's filters select; POST: a task builds the ZIP
+    and the coordinator follows it on the download's status page."""
     _require_national(request)
     filters = CertificateFilterSet(request.GET, queryset=Certificate.objects.all())
     certificates = filters.qs if filters.is_valid() else Certificate.objects.none()
-    response = HttpResponse(
-        certificates_zip(certificates.order_by("year", "serial"), request=request),
-        content_type="application/zip",
+    ids = list(certificates.order_by("year", "serial").values_list("pk", flat=True))
+    if request.method == "POST":
+        download = download_request(
+            user=request.user,
+            kind="certificates_zip",
+            title=_("Certificates (ZIP of %(count)s)") % {"count": len(ids)},
+            filename="certificates.zip",
+            content_type="application/zip",
+            parameters={"certificate_ids": ids},
+            task=build_certificates_zip,
+        )
+        return redirect("ops_download", pk=download.pk)
+    return TemplateResponse(
+        request,
+        "courses/admin/certificates_zip.html",
+        {"count": len(ids), "page_title": _("Download these certificates (ZIP)")},
     )
-    response["Content-Disposition"] = 'attachment; filename="certificates.zip"'
-    return response
 
 
 def certificate_admin_urls():

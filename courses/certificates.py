@@ -4,6 +4,7 @@ The QR code (segno, pure Python) encodes the public verification URL, which conf
 certificate and nothing more.
 """
 
+import hashlib
 import io
 import zipfile
 
@@ -13,15 +14,17 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
+from ops.addresses import public_url
 from schools.models import User
 
 from .models import Certificate
 
 
 def verification_url(request, certificate: Certificate) -> str:
+    """The public page that confirms the certificate (BASE_URL, or the request's host)."""
     with translation.override("bg"):
         path = reverse("courses:verify", args=[certificate.code])
-    return request.build_absolute_uri(path)
+    return public_url(path, request)
 
 
 def _qr_png(url: str) -> io.BytesIO:
@@ -138,9 +141,17 @@ def certificate_pdf_bytes(certificate: Certificate, *, language: str, verify_url
         return bytes(pdf.output())
 
 
-def certificates_zip(certificates, *, request) -> bytes:
-    """One ZIP with the Bulgarian PDF of each certificate (built in memory: a course or a year
-    has hundreds, not millions)."""
+def certificate_file_name(certificate: Certificate, *, language: str, verify_url: str) -> str:
+    """Where this rendering of the certificate is kept in private storage; the name changes
+    when anything printed on it can (revocation, the verification address)."""
+    stamp = f"{certificate.revoked_at:%Y%m%d%H%M%S}" if certificate.is_revoked else "valid"
+    digest = hashlib.sha256(f"{verify_url}|{stamp}".encode()).hexdigest()[:12]
+    return f"certificates/{certificate.year}/{certificate.number}-{language}-{digest}.pdf"
+
+
+def certificates_zip(certificates, *, request=None) -> bytes:
+    """One ZIP with the Bulgarian PDF of each certificate (built in memory by a task: a course
+    or a year has hundreds, not millions)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from ops.storage import private_file_response
 from schools import scoping
 
 from . import grading, selectors, services
 from .access import enrollment_for
-from .certificates import certificate_pdf_bytes, verification_url
+from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
 from .passport import passport_csv_response, passport_for, passport_pdf_response
 from .progress import quiz_passed
@@ -178,12 +179,14 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if not scoping.can_view_certificate(request.user, holder_id=certificate.enrollment.teacher_id):
         raise Http404
     language = "en" if request.GET.get("lang") == "en" else "bg"
-    pdf = certificate_pdf_bytes(
-        certificate, language=language, verify_url=verification_url(request, certificate)
+    verify_url = verification_url(request, certificate)
+    # Made once and kept in private storage; handed over (signed URL or stream) after the check.
+    return private_file_response(
+        certificate_file_name(certificate, language=language, verify_url=verify_url),
+        filename=f"certificate-{certificate.number}.pdf",
+        content_type="application/pdf",
+        build=lambda: certificate_pdf_bytes(certificate, language=language, verify_url=verify_url),
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
-    return response
 
 
 @never_cache

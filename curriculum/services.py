@@ -5,6 +5,7 @@ The lesson plan page imports this module, so `page` is a LessonPlanPage that is 
 
 import re
 import tempfile
+import time
 import zipfile
 
 from django.db import IntegrityError, transaction
@@ -52,13 +53,52 @@ def lesson_pack_files(*, page) -> list[tuple[str, object]]:
     return unique
 
 
+# Formats that are compressed already: DEFLATE gains nothing on them and costs CPU, so they are
+# STORED in the pack (the PDF and text formats are still deflated).
+ALREADY_COMPRESSED = frozenset(
+    [
+        "mp3",
+        "m4a",
+        "aac",
+        "ogg",
+        "oga",
+        "opus",
+        "flac",
+        "mp4",
+        "m4v",
+        "webm",
+        "ogv",
+        "mov",
+        "jpg",
+        "jpeg",
+        "png",
+        "webp",
+        "gif",
+        "zip",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+    ]
+)
+
+
+def _compression(name: str) -> int:
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return zipfile.ZIP_STORED if extension in ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED
+
+
 def lesson_pack_build(*, page):
     """A ZIP with the plan's PDF, worksheets and recordings, rewound and ready to send."""
     archive = tempfile.SpooledTemporaryFile(max_size=PACK_MEMORY_LIMIT)  # noqa: SIM115
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as pack:
         pack.writestr(f"{_safe_name(page.slug)}.pdf", lesson_plan_pdf_cached(page))
         for name, file in lesson_pack_files(page=page):
-            with file.open("rb") as source, pack.open(name, "w") as target:
+            info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+            info.compress_type = _compression(name)
+            with file.open("rb") as source, pack.open(info, "w", force_zip64=True) as target:
                 while chunk := source.read(1024 * 1024):
                     target.write(chunk)
     archive.seek(0)

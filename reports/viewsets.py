@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from .views.actions import remind, subscription
 from .views.course import ChartView, CourseReportView
+from .views.deliveries import DeliveryProblemsView, delivery_retry
 from .views.export_log import ExportLogView
 from .views.teacher import TeacherReportView
 
@@ -23,4 +24,6 @@ class CoordinatorReportsViewSet(ViewSet):
             path("remind/", remind, name="remind"),
             path("subscription/", subscription, name="subscription"),
             path("exports/", ExportLogView.as_view(), name="exports"),
+            path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
+            path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
         ]

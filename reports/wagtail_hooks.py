@@ -1,4 +1,4 @@
-"""Coordinator reports in the Wagtail admin: their viewset and two items in the Reports menu.
+"""Coordinator reports in the Wagtail admin: their viewset and three items in the Reports menu.
 
 The menu items show only to those who may open the screens (coordinators; the export log to
 national coordinators); the views check again, so a hidden item is never the only guard.
@@ -46,4 +46,14 @@ def register_export_log_menu_item():
         reverse("drom_reports:exports"),
         icon_name="download",
         order=60,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_delivery_problems_menu_item():
+    return CoordinatorMenuItem(
+        _("E-mail problems"),
+        reverse("drom_reports:deliveries"),
+        icon_name="warning",
+        order=70,
     )

@@ -6,10 +6,11 @@ import io
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from ops.mail import Attachment, email_queue
+from ops.models import OutgoingEmail
 from schools import scoping
 
 from . import exports, selectors
@@ -48,7 +49,7 @@ def weekly_workbook(*, viewer) -> bytes:
 
 
 def weekly_report_send(*, subscription: ReportSubscription) -> bool:
-    """Send one coordinator her weekly report; False (and nothing sent) if she no longer is one."""
+    """Queue one coordinator's weekly report; False (and nothing sent) if she no longer is one."""
     user = subscription.user
     if not scoping.is_coordinator(user):
         return False
@@ -57,10 +58,15 @@ def weekly_report_send(*, subscription: ReportSubscription) -> bool:
         context = {"user": user, "site_name": settings.WAGTAIL_SITE_NAME}
         subject = render_to_string("reports/email/weekly_subject.txt", context).strip()
         body = render_to_string("reports/email/weekly_body.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[user.email])
     day = timezone.localdate().isoformat()
-    message.attach(f"drom-report-{day}.xlsx", content, XLSX_TYPE)
-    message.send()
+    email_queue(
+        to=user.email,
+        subject=subject,
+        body=body,
+        kind=OutgoingEmail.Kind.WEEKLY_REPORT,
+        recipient=user,
+        attachment=Attachment(f"drom-report-{day}.xlsx", content, XLSX_TYPE),
+    )
     subscription.last_sent_at = timezone.now()
     subscription.save(update_fields=["last_sent_at"])
     return True

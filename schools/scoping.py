@@ -159,3 +159,22 @@ def can_view_certificate(user, *, holder_id: int) -> bool:
     """A certificate's PDF: its holder and national coordinators (regional ones see only that
     it exists, in their reports)."""
     return (_active(user) and user.pk == holder_id) or is_national(user)
+
+
+# Bulk work (imports) asks the same question for a given set of regions — someone's
+# regions_visible_to(), or all of them on the command line — inside its own queries.
+
+
+def districts_in(regions: QuerySet[Region]) -> QuerySet[District]:
+    """Districts that lie in ``regions``."""
+    return District.objects.filter(region__in=regions)
+
+
+def schools_in(regions: QuerySet[Region]) -> QuerySet[School]:
+    """Schools that lie in ``regions``."""
+    return School.objects.filter(municipality__district__region__in=regions)
+
+
+def teachers_in(regions: QuerySet[Region]) -> QuerySet[User]:
+    """People whose school lies in ``regions``."""
+    return User.objects.filter(school__municipality__district__region__in=regions)

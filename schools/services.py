@@ -5,17 +5,21 @@ Views call these; they never touch the models' write methods themselves.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
+from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ops.mail import email_queue, email_send_now
+from ops.models import OutgoingEmail
 
 from . import roles
+from .accounts.tokens import BadToken, signup_token_make, signup_token_read
 from .models import School, SchoolChange, User
-from .tokens import BadToken, signup_token_make, signup_token_read
 
 
 class EmailTaken(Exception):
@@ -46,9 +50,14 @@ def unconfirmed_account(email: str) -> User | None:
 
 
 def _send(*, template: str, to: str, context: dict) -> None:
-    subject = render_to_string(f"schools/email/{template}_subject.txt", context)
-    body = render_to_string(f"schools/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
+    # Through the outbox: a mail server that refuses it now gets it again later.
+    email_send_now(
+        to=to,
+        subject=render_to_string(f"schools/email/{template}_subject.txt", context),
+        body=render_to_string(f"schools/email/{template}.txt", context),
+        kind=OutgoingEmail.Kind.SIGNUP,
+        recipient=context.get("user"),
+    )
 
 
 @transaction.atomic
@@ -86,6 +95,26 @@ def signup_confirmation_send(*, user: User, confirm_url_base: str) -> None:
     token = signup_token_make(user_id=user.pk, email=user.email)
     link = confirm_url_base.rstrip("/") + reverse("signup_confirm", args=[token])
     _send(template="signup_confirm", to=user.email, context={"user": user, "link": link})
+
+
+def invitation_send(*, user: User, site_url: str, deliver: bool = True) -> OutgoingEmail:
+    """E-mail an imported teacher a link to choose a password (Django's reset token)."""
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {"user": user, "link": site_url.rstrip("/") + path}
+    return email_queue(
+        to=user.email,
+        subject=render_to_string("schools/email/invitation_subject.txt", context),
+        body=render_to_string("schools/email/invitation.txt", context),
+        kind=OutgoingEmail.Kind.INVITATION,
+        recipient=user,
+        deliver=deliver,
+    )
 
 
 def user_confirm_email(*, token: str) -> User:

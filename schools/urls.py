@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import profile_views, signup_views, views
-from .forms import EmailAuthenticationForm
+from .accounts import views
+from .accounts.forms import EmailAuthenticationForm
 
 urlpatterns = [
     path(
@@ -15,13 +15,13 @@ urlpatterns = [
     # Django's LogoutView accepts POST only: a link or a prefetch can never log anyone out.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.account, name="account"),
-    path("signup/", signup_views.signup, name="signup"),
-    path("signup/sent/", signup_views.signup_sent, name="signup_sent"),
-    path("signup/confirm/<str:token>/", signup_views.signup_confirm, name="signup_confirm"),
-    path("profile/", profile_views.profile, name="profile"),
-    path("profile/school/", profile_views.profile_school, name="profile_school"),
-    path("profile/data/", profile_views.profile_data, name="profile_data"),
-    path("profile/delete/", profile_views.profile_delete, name="profile_delete"),
+    path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/confirm/<str:token>/", views.signup_confirm, name="signup_confirm"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/school/", views.profile_school, name="profile_school"),
+    path("profile/data/", views.profile_data, name="profile_data"),
+    path("profile/delete/", views.profile_delete, name="profile_delete"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),

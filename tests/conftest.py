@@ -1,12 +1,50 @@
-"""Fixtures shared by every suite. App-specific fixtures live in tests/<app>/conftest.py."""
+"""Fixtures shared by every suite: the one place for people in each role and for a course.
+
+Helpers to make more of them are in tests.factories (``make_user``, ``make_teacher``,
+``make_school``) and tests.courses.builders (``make_course`` with lessons and quizzes). App
+suites keep only the data that is theirs in tests/<app>/conftest.py.
+"""
 
 import pytest
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
+from xdist.scheduler import LoadScopeScheduling
 
 from cms.models import HomePage
-from tests.factories import UserFactory
+from schools import roles
+from schools.models import Region
+from tests.courses.builders import make_course
+from tests.factories import UserFactory, make_user
+from tests.migrated_db import migrate_once
+
+
+class FolderGroupScheduling(LoadScopeScheduling):
+    """pytest-xdist's ``--dist loadgroup``, with the groups named by folder.
+
+    Each test is its own unit of work, except that all of tests/demo/ (the demo content is loaded
+    once, for the package) and all of tests/e2e/ (one server, one browser) go to one worker each.
+    xdist 3.8 groups by a suffix it writes into the test's node id, which pytest 9 no longer
+    reads, so its own loadgroup would scatter them.
+    """
+
+    FOLDERS = ("tests/demo/", "tests/e2e/")
+
+    def _split_scope(self, nodeid):
+        return next((folder for folder in self.FOLDERS if nodeid.startswith(folder)), nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return FolderGroupScheduling(config, log)
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_db_kept_between_runs():
+    """Active before pytest-django creates the test database (see tests/migrated_db.py)."""
+    with migrate_once():
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -44,4 +82,58 @@ def teacher(db):
 @pytest.fixture
 def teacher_client(client, teacher):
     client.force_login(teacher)
+    return client
+
+
+@pytest.fixture
+def course(home_bg):
+    """A course with two lessons and a quiz (see tests.courses.builders.make_course)."""
+    return make_course(home_bg)
+
+
+# People in each role, with the staff flag their demo accounts have.
+
+
+@pytest.fixture
+def author(db):
+    return make_user("author@example.test", roles.AUTHORS, is_staff=True)
+
+
+@pytest.fixture
+def methodologist(db):
+    return make_user("method@example.test", roles.METHODOLOGISTS, is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("reviewer@example.test", roles.COMMUNITY_REVIEWERS, is_staff=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    """Coordinates the Southeastern region (BG34) only."""
+    user = make_user("coord@example.test", roles.REGIONAL_COORDINATORS, is_staff=True)
+    user.regions.set(Region.objects.filter(code="BG34"))
+    return user
+
+
+@pytest.fixture
+def national(db):
+    return make_user("national@example.test", roles.NATIONAL_COORDINATORS, is_staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root@example.test", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def national_client(client, national):
+    client.force_login(national)
     return client

@@ -5,22 +5,19 @@ variables); with none set Drom runs on SQLite and the local-memory cache, so try
 service.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool, env_int, env_list, s3_settings_from_environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -31,6 +28,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
+    "ops",
     "schools",
     "curriculum",
     "courses",
@@ -43,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "schools.users_apps.DromUsersConfig",  # schools: wagtail.users + Drom user fields
+    "schools.admin.apps.DromUsersConfig",  # schools: wagtail.users + Drom user fields
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -64,6 +62,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /healthz and /readyz by IP over plain HTTP, so these answer
+    # before the host check and the HTTPS redirect.
+    "ops.middleware.HealthCheckMiddleware",
+    "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -202,10 +204,62 @@ MEDIA_URL = "/media/"
 # Uploaded files are best served by the reverse proxy (or object storage). A single-server
 # install without one sets SERVE_MEDIA=true and Django serves them (uploads are checked by content).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Files nobody may fetch without a permission check (certificates, exports, e-mail attachments):
+# never under MEDIA_ROOT, so no proxy can serve them by accident.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": None},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+
+S3 = s3_settings_from_environment()
+if S3:
+    if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "S3 storage is configured but django-storages and boto3 are not installed: "
+            "pip install -r requirements.txt."
+        )
+    _s3_common = {
+        "bucket_name": S3["S3_BUCKET"],
+        "endpoint_url": S3.get("S3_ENDPOINT_URL"),
+        "region_name": S3.get("S3_REGION"),
+        "access_key": S3.get("S3_ACCESS_KEY_ID"),
+        "secret_key": S3.get("S3_SECRET_ACCESS_KEY"),
+        "file_overwrite": False,
+        # Let the bucket's policy decide who reads what; never set per-object ACLs.
+        "default_acl": None,
+        "signature_version": "s3v4",
+        "addressing_style": os.environ.get("S3_ADDRESSING_STYLE", "path"),
+    }
+    _public_url = urlsplit(S3.get("S3_PUBLIC_URL", ""))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            # Images, documents, recordings and packs: the bucket policy makes media/ readable by
+            # anyone, so pages link to the store (or the CDN in front of it) directly.
+            "location": "media",
+            "querystring_auth": False,
+            "custom_domain": (_public_url.netloc + _public_url.path.rstrip("/")) or None,
+            "url_protocol": f"{_public_url.scheme or 'https'}:",
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            # Certificates, exports: only through a view that checks permission, then a signed
+            # URL that expires.
+            "location": "private",
+            "querystring_auth": True,
+            "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 300),
+        },
+    }
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -220,9 +274,35 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Дром <no-reply@drom.bg>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that hangs must not hold a worker (or a request) for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Each e-mail is tried this many times (after 1, 5, 15, 60… minutes) before it is marked failed
+# and shown to coordinators under Reports → E-mail problems.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 6)
 
 # --- Background tasks (django-tasks, already a Wagtail dependency)
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# "immediate" runs each task inside the request that queues it (development, tests, a single
+# small server); "database" stores tasks in the database for `manage.py run_worker` processes.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
+if TASKS_BACKEND == "database":
+    if importlib.util.find_spec("django_tasks_db") is None:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=database needs the django-tasks-db package "
+            "(pip install -r requirements.txt)."
+        )
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be 'immediate' or 'database', not {TASKS_BACKEND!r}."
+    )
+# A task a worker started this long ago without finishing is taken to be lost with its worker
+# (killed, machine gone) and queued again by `run_scheduled`; every Drom task is safe to repeat.
+TASKS_STALE_AFTER_MINUTES = env_int("TASKS_STALE_AFTER_MINUTES", 30)
+# Production sets this: servers, workers and cron reach Redis and the bucket before they start.
+VERIFY_SERVICES_AT_START = env_bool("VERIFY_SERVICES_AT_START", False)
 
 # --- Security (on everywhere; dev loosens what needs HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -237,12 +317,25 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # How many proxies of ours append to X-Forwarded-For (the load balancer, nginx…): the client
+    # address is the entry that many places from the right; anything further left is the client's
+    # own claim. Login lockouts and the sign-up limit count per client address.
+    PROXY_COUNT = env_int("PROXY_COUNT", 1)
+    AXES_CLIENT_IP_CALLABLE = "ops.proxy.client_ip"
+else:
+    PROXY_COUNT = 0
 
 # --- Wagtail
 WAGTAIL_SITE_NAME = "Дром"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host, port, no path): links in e-mails, the API, the sitemap and
+# certificates' QR codes. `migrate` keeps the default Wagtail site's host and port in step with it.
+BASE_URL = os.environ.get("BASE_URL", "").strip().rstrip("/")
+if BASE_URL and urlsplit(BASE_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(f"BASE_URL must start with https:// or http://, not {BASE_URL!r}.")
+WAGTAILADMIN_BASE_URL = BASE_URL or "http://127.0.0.1:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "curriculum.DromImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "curriculum.DromDocument"
 WAGTAILMEDIA = {"MEDIA_MODEL": "curriculum.DromMedia"}
@@ -274,12 +367,26 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Four-year attestation periods for qualification credits are counted from this year.
 COURSES_ATTESTATION_FIRST_YEAR = int(os.environ.get("COURSES_ATTESTATION_FIRST_YEAR", "2024"))
 
-# --- Logging: errors to stderr, where gunicorn and systemd collect them
+# --- Logging: to stderr, where gunicorn, systemd and Docker collect it. LOG_FORMAT=json gives
+# one JSON object a line (time, level, logger, message, request_id) for a log collector.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING").strip().upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "ops.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
 # --- curriculum (the public library)
@@ -288,5 +395,6 @@ INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "wagtail.contrib.routable
 # Upload checks by content live in curriculum.validators (run by the models' clean()).
 WAGTAILMEDIA["AUDIO_EXTENSIONS"] = ["mp3", "wav", "ogg", "oga", "flac", "m4a"]
 WAGTAILMEDIA["VIDEO_EXTENSIONS"] = ["mp4", "webm", "ogv"]
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset, the API names the Wagtail site's address, which `migrate` keeps equal to BASE_URL.
+WAGTAILAPI_BASE_URL = BASE_URL or None
 WAGTAILAPI_LIMIT_MAX = 50

@@ -1,4 +1,4 @@
-"""Local development: DEBUG on, plain HTTP, e-mail printed to the console."""
+"""Local development: DEBUG on, plain HTTP, e-mail printed readably to the console."""
 
 import os
 
@@ -11,7 +11,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail is printed, readably, in the terminal that runs `make run` (ops.mail_backends).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "ops.mail_backends.ReadableConsoleBackend")
 # Manifest storage needs collectstatic; in development files are served as they are.
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

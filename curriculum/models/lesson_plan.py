@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.utils.decorators import method_decorator
@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
 from curriculum import blocks as lesson_blocks
-from curriculum import services
+from curriculum import packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
 from curriculum.pdf import lesson_plan_pdf_cached, lesson_plan_pdf_size
 from curriculum.rendering import prefetch_lesson_images
@@ -314,8 +314,8 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
 
     @path("pack/")
     def pack(self, request):
-        archive = services.lesson_pack_build(page=self)
-        return FileResponse(archive, as_attachment=True, filename=f"{self.slug}.zip")
+        # Built once per version (by a worker when there is one) and served from the store.
+        return packs.lesson_pack_response(page=self, request=request)
 
     @path("save/")
     @method_decorator(require_POST)

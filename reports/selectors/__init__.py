@@ -14,6 +14,7 @@ status, not-started teachers grouped) and a teacher list one query (a UNION of b
 count. Nothing here reads LessonCompletion or QuizAttempt except the one teacher's page.
 """
 
+from .deliveries import problems_visible_to
 from .scope import not_started_teachers, scoped_enrollments, scoped_teachers
 from .summary import (
     GROUP_ORDERINGS,
@@ -41,6 +42,7 @@ __all__ = [
     "course_summary",
     "level_below",
     "not_started_teachers",
+    "problems_visible_to",
     "scoped_enrollments",
     "scoped_teachers",
     "sort_groups",

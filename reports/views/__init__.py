@@ -7,7 +7,8 @@ scope (a tampered URL) is a 404 with no data.
 * `course` — the completion report (a Wagtail ReportView) and its charts;
 * `teacher` — one teacher's courses for a coordinator;
 * `actions` — the POSTs behind the report: reminders and the weekly e-mail;
-* `export_log` — who exported what (national coordinators).
+* `export_log` — who exported what (national coordinators);
+* `deliveries` — e-mails to the coordinator's people that failed or are being retried.
 
 reports.viewsets wires them to URLs.
 """

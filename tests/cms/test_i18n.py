@@ -12,7 +12,7 @@ def test_there_is_a_bulgarian_catalogue_for_the_site_and_each_app():
     owners = {path.parts[-5] if path.parts[-5] != "main" else "site" for path in catalogues()}
     paths = [str(p) for p in catalogues()]
     assert any(p.endswith("/locale/bg/LC_MESSAGES/django.po") for p in paths)
-    for app in ("schools", "curriculum", "courses", "reports"):
+    for app in ("ops", "schools", "curriculum", "courses", "reports"):
         assert any(f"/{app}/locale/bg/" in p for p in paths), app
     assert owners
 

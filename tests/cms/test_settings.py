@@ -56,6 +56,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_public_address():
+    result = run_manage(
+        "check", DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY=REAL_SECRET
+    )
+    assert result.returncode != 0
+    assert "Set BASE_URL to the public address" in result.stderr
+
+
 def test_check_deploy_is_clean_with_production_settings_and_a_real_secret():
     result = run_manage(
         "check",
@@ -65,6 +73,7 @@ def test_check_deploy_is_clean_with_production_settings_and_a_real_secret():
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY=REAL_SECRET,
         ALLOWED_HOSTS="drom.example.org",
+        BASE_URL="https://drom.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -143,6 +152,7 @@ def test_uploaded_files_are_served_in_production_only_when_asked():
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": REAL_SECRET,
+        "BASE_URL": "https://drom.example.org",
     }
     for extra, expected in (({}, "not served"), ({"SERVE_MEDIA": "true"}, "served")):
         result = subprocess.run(

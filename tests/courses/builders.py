@@ -2,11 +2,13 @@
 
 import json
 
-from django.contrib.auth.models import Group
-
-from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
-from schools import roles
-from tests.factories import SchoolFactory, UserFactory
+from courses.models import CourseLessonPage, QuizPage
+from tests.factories import (
+    CourseIndexPageFactory,
+    CourseLessonPageFactory,
+    CoursePageFactory,
+    QuizPageFactory,
+)
 
 
 def single(qid, text, choices, correct, feedback="", points=1):
@@ -82,10 +84,8 @@ DEFAULT_QUESTIONS = [
 
 
 def catalogue(home):
-    index = CourseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(instance=CourseIndexPage(title="Обучения", slug="courses"))
-    return index
+    """The course catalogue under ``home`` (made the first time it is asked for)."""
+    return CourseIndexPageFactory(parent=home)
 
 
 def make_course(
@@ -99,37 +99,34 @@ def make_course(
     reflection_on_first=False,
     **quiz_rules,
 ):
-    index = catalogue(home)
-    course = index.add_child(
-        instance=CoursePage(
-            title=f"Курс {slug}",
-            slug=slug,
-            summary="Кратко описание на курса.",
-            academic_hours=16,
-            sequential=sequential,
-            programme_name="Интеркултурно образование",
-            uin="4000123",
-            credits=1,
-        )
+    """A course in the home page's catalogue with ``lessons`` lessons, then ``quizzes`` quizzes."""
+    course = CoursePageFactory(
+        parent=catalogue(home),
+        title=f"Курс {slug}",
+        slug=slug,
+        summary="Кратко описание на курса.",
+        academic_hours=16,
+        sequential=sequential,
+        programme_name="Интеркултурно образование",
+        uin="4000123",
+        credits=1,
     )
     for n in range(lessons):
-        course.add_child(
-            instance=CourseLessonPage(
-                title=f"Урок {n + 1}",
-                slug=f"lesson-{n + 1}",
-                reflection_prompt="Какво ще промените в класната си стая?"
-                if (reflection_on_first and n == 0)
-                else "",
-            )
+        CourseLessonPageFactory(
+            parent=course,
+            title=f"Урок {n + 1}",
+            slug=f"lesson-{n + 1}",
+            reflection_prompt="Какво ще промените в класната си стая?"
+            if (reflection_on_first and n == 0)
+            else "",
         )
     for n in range(quizzes):
-        course.add_child(
-            instance=QuizPage(
-                title=f"Тест {n + 1}",
-                slug=f"quiz-{n + 1}",
-                questions=json.dumps(questions if questions is not None else DEFAULT_QUESTIONS),
-                **quiz_rules,
-            )
+        QuizPageFactory(
+            parent=course,
+            title=f"Тест {n + 1}",
+            slug=f"quiz-{n + 1}",
+            questions=json.dumps(questions if questions is not None else DEFAULT_QUESTIONS),
+            **quiz_rules,
         )
     return course
 
@@ -138,11 +135,3 @@ def steps(course):
     lessons = list(CourseLessonPage.objects.child_of(course).order_by("path"))
     quizzes = list(QuizPage.objects.child_of(course).order_by("path"))
     return lessons, quizzes
-
-
-def make_teacher(**kwargs):
-    kwargs.setdefault("school", SchoolFactory())
-    kwargs.setdefault("position", "teacher")
-    user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=roles.TEACHERS))
-    return user

@@ -1,11 +1,8 @@
+"""The courses suite's learner, logged in. The course itself is in tests/conftest.py."""
+
 import pytest
 
-from tests.courses.builders import make_course, make_teacher
-
-
-@pytest.fixture
-def course(home_bg):
-    return make_course(home_bg)
+from tests.factories import make_teacher
 
 
 @pytest.fixture

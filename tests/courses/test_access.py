@@ -10,9 +10,9 @@ from django.urls import reverse
 from courses import services
 from courses.access import Reason, enrollment_for, step_refusal
 from courses.models import LessonCompletion, QuizAttempt
-from tests.courses.builders import make_course, make_teacher, steps
+from tests.courses.builders import make_course, steps
 from tests.courses.test_translations import translate
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_teacher
 
 
 @pytest.fixture

@@ -7,13 +7,16 @@ import zipfile
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.http import urlencode
 from pypdf import PdfReader
+from pytest_django.asserts import assertRedirects
 
 from courses import services
 from courses.models import Certificate
+from ops.models import PreparedDownload
 from schools import roles
-from tests.courses.builders import make_course, make_teacher, steps
-from tests.factories import UserFactory
+from tests.courses.builders import make_course, steps
+from tests.factories import UserFactory, make_teacher
 
 
 def pdf_text(content: bytes) -> str:
@@ -32,13 +35,6 @@ def certificate(home_bg, course_teacher):
 
 
 @pytest.fixture
-def national(db):
-    user = UserFactory(email="national@example.test", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.NATIONAL_COORDINATORS))
-    return user
-
-
-@pytest.fixture
 def regional(db):
     user = UserFactory(email="regional@example.test", is_staff=True)
     user.groups.add(Group.objects.get(name=roles.REGIONAL_COORDINATORS))
@@ -50,7 +46,7 @@ def test_certificate_pdf_in_bulgarian_carries_everything(course_client, certific
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-cache" in response["Cache-Control"]
-    text = pdf_text(response.content)
+    text = pdf_text(response.getvalue())
     flat = re.sub(r"\s+", " ", text)
     school = certificate.enrollment.school
     for expected in [
@@ -77,7 +73,7 @@ def test_certificate_pdf_in_bulgarian_carries_everything(course_client, certific
 
 def test_certificate_pdf_in_english_on_request(course_client, certificate):
     url = reverse("courses:certificate_pdf", args=[certificate.number]) + "?lang=en"
-    text = re.sub(r"\s+", " ", pdf_text(course_client.get(url).content))
+    text = re.sub(r"\s+", " ", pdf_text(course_client.get(url).getvalue()))
     assert "CERTIFICATE" in text
     assert "Academic hours: 16" in text
     assert "Мария Иванова Петрова" in text
@@ -88,7 +84,7 @@ def test_the_qr_code_encodes_the_verification_url(course_client, certificate):
     from PIL import Image
 
     response = course_client.get(reverse("courses:certificate_pdf", args=[certificate.number]))
-    images = PdfReader(io.BytesIO(response.content)).pages[0].images
+    images = PdfReader(io.BytesIO(response.getvalue())).pages[0].images
     assert len(images) == 1
     image = Image.open(io.BytesIO(images[0].data)).convert("L")
     url = "http://testserver" + reverse("courses:verify", args=[certificate.code])
@@ -120,7 +116,7 @@ def test_no_credits_line_for_a_course_that_is_not_an_approved_programme(
     certificate = Certificate.objects.get()
     assert certificate.credits is None
     text = pdf_text(
-        course_client.get(reverse("courses:certificate_pdf", args=[certificate.number])).content
+        course_client.get(reverse("courses:certificate_pdf", args=[certificate.number])).getvalue()
     )
     assert "кредити" not in text.lower()
     assert "УИН" not in text
@@ -133,8 +129,10 @@ def test_another_teacher_cannot_download_the_certificate(client, certificate):
 
 
 def test_anonymous_cannot_download_the_certificate(client, certificate):
-    response = client.get(reverse("courses:certificate_pdf", args=[certificate.number]))
-    assert response.status_code == 302
+    url = reverse("courses:certificate_pdf", args=[certificate.number])
+    assertRedirects(
+        client.get(url), f"{reverse('login')}?next={url}", fetch_redirect_response=False
+    )
 
 
 def test_public_verification_shows_only_the_essentials(client, certificate):
@@ -161,7 +159,7 @@ def test_national_coordinator_revokes_and_it_verifies_as_revoked(client, certifi
     url = reverse("courses_certificate_revoke", args=[certificate.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"reason": "Грешно издадено"})
-    assert response.status_code == 302
+    assertRedirects(response, reverse("certificates:index"), fetch_redirect_response=False)
     certificate.refresh_from_db()
     assert certificate.is_revoked and certificate.revoked_by == national
     html = client.get(reverse("courses:verify", args=[certificate.code])).content.decode()
@@ -201,22 +199,58 @@ def test_register_is_refused_to_regional_coordinators(client, certificate, regio
     assert certificate.number not in response.content.decode()
 
 
-def test_national_coordinator_downloads_a_course_zip(client, certificate, national):
+def prepared_zip(client, params, capture) -> zipfile.ZipFile:
+    """Ask for the ZIP as the register's button does, then fetch it from its status page."""
+    url = reverse("courses_certificates_zip") + "?" + urlencode(params)
+    assert client.get(url).status_code == 200
+    with capture(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302
+    status = client.get(response.url)
+    assert "Готово" in status.content.decode()
+    download = PreparedDownload.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[-1])
+    file = client.get(reverse("ops_download_file", args=[download.pk]))
+    assert file.status_code == 200
+    assert "no-cache" in file["Cache-Control"]
+    return zipfile.ZipFile(io.BytesIO(file.getvalue()))
+
+
+def test_national_coordinator_downloads_a_course_zip(
+    client, certificate, national, django_capture_on_commit_callbacks
+):
     client.force_login(national)
-    response = client.get(
-        reverse("courses_certificates_zip"), {"course_title": certificate.course_title}
-    )
-    assert response.status_code == 200
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    params = {"course_title": certificate.course_title}
+    archive = prepared_zip(client, params, django_capture_on_commit_callbacks)
     assert archive.namelist() == [f"{certificate.number}.pdf"]
     assert certificate.holder_name in pdf_text(archive.read(f"{certificate.number}.pdf"))
-    empty = client.get(reverse("courses_certificates_zip"), {"year": "1999"})
-    assert zipfile.ZipFile(io.BytesIO(empty.content)).namelist() == []
+    empty = prepared_zip(client, {"year": "1999"}, django_capture_on_commit_callbacks)
+    assert empty.namelist() == []
 
 
 def test_zip_is_refused_to_regional_coordinators(client, certificate, regional):
     client.force_login(regional)
     assert client.get(reverse("courses_certificates_zip")).status_code in (302, 403)
+    assert client.post(reverse("courses_certificates_zip")).status_code in (302, 403)
+    assert not PreparedDownload.objects.exists()
+
+
+def test_a_prepared_zip_is_only_for_whoever_asked(
+    client, certificate, national, regional, django_capture_on_commit_callbacks
+):
+    client.force_login(national)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("courses_certificates_zip"))
+    download = PreparedDownload.objects.get()
+    assert download.status == PreparedDownload.Status.READY
+    other_national = UserFactory(email="other.national@example.test", is_staff=True)
+    other_national.groups.add(Group.objects.get(name=roles.NATIONAL_COORDINATORS))
+    for user in (regional, other_national):
+        client.force_login(user)
+        assert client.get(reverse("ops_download", args=[download.pk])).status_code == 404
+        assert client.get(reverse("ops_download_file", args=[download.pk])).status_code == 404
+    client.logout()
+    anonymous = client.get(reverse("ops_download_file", args=[download.pk]))
+    assert anonymous.status_code == 302 and "/login/" in anonymous.url
 
 
 def test_register_inspect_and_export(client, certificate, national):
@@ -231,7 +265,9 @@ def test_register_inspect_and_export(client, certificate, national):
     assert certificate.number in content and certificate.holder_name in content
 
 
-def test_zip_of_a_period_follows_the_register_filters(client, certificate, national):
+def test_zip_of_a_period_follows_the_register_filters(
+    client, certificate, national, django_capture_on_commit_callbacks
+):
     client.force_login(national)
     day = certificate.completed_on
     listing = client.get(
@@ -239,16 +275,18 @@ def test_zip_of_a_period_follows_the_register_filters(client, certificate, natio
         {"completed_on_from": day.isoformat(), "completed_on_to": day.isoformat()},
     )
     assert listing.status_code == 200 and certificate.number in listing.content.decode()
-    inside = client.get(
-        reverse("courses_certificates_zip"),
+    inside = prepared_zip(
+        client,
         {"completed_on_from": day.isoformat(), "completed_on_to": day.isoformat()},
+        django_capture_on_commit_callbacks,
     )
-    assert zipfile.ZipFile(io.BytesIO(inside.content)).namelist() == [f"{certificate.number}.pdf"]
-    later = client.get(
-        reverse("courses_certificates_zip"),
+    assert inside.namelist() == [f"{certificate.number}.pdf"]
+    later = prepared_zip(
+        client,
         {"completed_on_from": day.replace(year=day.year + 1).isoformat()},
+        django_capture_on_commit_callbacks,
     )
-    assert zipfile.ZipFile(io.BytesIO(later.content)).namelist() == []
+    assert later.namelist() == []
     later_listing = client.get(
         reverse("certificates:index"),
         {"completed_on_from": day.replace(year=day.year + 1).isoformat()},

@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from courses import services
 from courses.models import Certificate, Enrollment, QuizAttempt
-from tests.courses.builders import make_course, make_teacher, steps
+from tests.courses.builders import make_course, steps
+from tests.factories import make_teacher
 
 # serialized_rollback restores what the data migrations created (groups, home pages, districts).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -88,6 +89,7 @@ def test_concurrent_starts_open_one_attempt(setup):
     clients = [logged_in(teacher) for _ in range(6)]
     responses = run_together(6, lambda i: clients[i].post(url))
     assert all(getattr(r, "status_code", None) == 302 for r in responses), responses
+    assert {r["Location"] for r in responses} == {quiz.url}
     assert QuizAttempt.objects.filter(enrollment=enrollment).count() == 1
 
 
@@ -138,4 +140,5 @@ def test_double_clicked_enroll_button_enrolls_once(setup):
     url = reverse("courses:enroll", args=[course.pk])
     responses = run_together(4, lambda i: clients[i].post(url))
     assert all(getattr(r, "status_code", None) == 302 for r in responses), responses
+    assert {r["Location"] for r in responses} == {course.url}
     assert Enrollment.objects.filter(teacher=teacher, course=course).count() == 1

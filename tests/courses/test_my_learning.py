@@ -5,10 +5,13 @@ import io
 from datetime import date
 
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
 from courses import services
 from courses.passport import attestation_period
 from tests.courses.builders import make_course, steps
+from tests.courses.test_certificates import pdf_text
+from tests.factories import make_teacher
 
 
 def complete(course, enrollment):
@@ -28,8 +31,9 @@ def test_attestation_periods_are_four_calendar_years():
 
 
 def test_my_learning_needs_login(client):
-    response = client.get(reverse("courses:my_learning"))
-    assert response.status_code == 302
+    url = reverse("courses:my_learning")
+    response = client.get(url)
+    assertRedirects(response, f"{reverse('login')}?next={url}", fetch_redirect_response=False)
 
 
 def test_my_learning_shows_progress_certificates_and_passport(
@@ -81,8 +85,6 @@ def test_revoked_certificates_earn_no_credits(home_bg, course_client, course_tea
 
 
 def test_only_my_own_records(home_bg, client, course_teacher):
-    from tests.courses.builders import make_teacher
-
     course = make_course(home_bg, quizzes=0, slug="done")
     complete(course, services.enrollment_create(teacher=course_teacher, course=course))
     client.force_login(make_teacher(email="someone@example.test"))
@@ -91,8 +93,6 @@ def test_only_my_own_records(home_bg, client, course_teacher):
 
 
 def test_passport_pdf_for_the_qualification_file(home_bg, course_client, course_teacher):
-    from tests.courses.test_certificates import pdf_text
-
     course = make_course(home_bg, quizzes=0, slug="done")
     enrollment = services.enrollment_create(teacher=course_teacher, course=course)
     complete(course, enrollment)
@@ -107,4 +107,7 @@ def test_passport_pdf_for_the_qualification_file(home_bg, course_client, course_
 
 
 def test_passport_pdf_needs_login(client):
-    assert client.get(reverse("courses:passport_pdf")).status_code == 302
+    url = reverse("courses:passport_pdf")
+    assertRedirects(
+        client.get(url), f"{reverse('login')}?next={url}", fetch_redirect_response=False
+    )

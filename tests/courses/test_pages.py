@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 from wagtail.models import Page
 
 from courses import services
@@ -45,8 +46,11 @@ def test_programme_needs_name_and_uin():
 
 
 def test_a_course_without_records_can_be_deleted(admin_client, course):
+    parent = course.get_parent()
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]))
-    assert response.status_code == 302
+    assertRedirects(
+        response, reverse("wagtailadmin_explore", args=[parent.pk]), fetch_redirect_response=False
+    )
     assert not Page.objects.filter(pk=course.pk).exists()
 
 

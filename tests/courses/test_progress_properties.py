@@ -25,7 +25,8 @@ from courses.models import (
 )
 from courses.progress import enrollment_progress, summarise
 from courses.steps import LESSON, QUIZ, Step
-from tests.courses.builders import DEFAULT_QUESTIONS, catalogue, make_teacher
+from tests.courses.builders import DEFAULT_QUESTIONS, catalogue
+from tests.factories import make_teacher
 
 # No example database on disk: a clean clone stays clean, every run draws afresh.
 FAST = settings(max_examples=400, database=None)

@@ -15,8 +15,8 @@ from courses.models import (
     QuizAttempt,
 )
 from schools import roles
-from tests.courses.builders import make_course, make_teacher, steps
-from tests.factories import SchoolFactory, UserFactory
+from tests.courses.builders import make_course, steps
+from tests.factories import SchoolFactory, UserFactory, make_teacher
 
 RIGHT = {"q-single": ["q-single-0"], "q-tf": ["true"]}
 WRONG = {"q-single": ["q-single-1"], "q-tf": ["false"]}

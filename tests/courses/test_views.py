@@ -5,19 +5,19 @@ import json
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
 from courses import services
 from courses.models import Enrollment, LessonCompletion, QuizAttempt
 from tests.courses.builders import (
     make_course,
-    make_teacher,
     multiple,
     short,
     single,
     steps,
     true_false,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_teacher
 
 SECRET_FEEDBACK = "ОБЯСНЕНИЕ-ЗА-ПРОВЕРКА"
 
@@ -55,9 +55,9 @@ def test_enroll_needs_csrf(course, course_teacher):
 
 
 def test_anonymous_enroll_goes_to_login(client, course):
-    response = client.post(reverse("courses:enroll", args=[course.pk]))
-    assert response.status_code == 302
-    assert reverse("login") in response["Location"]
+    url = reverse("courses:enroll", args=[course.pk])
+    response = client.post(url)
+    assertRedirects(response, f"{reverse('login')}?next={url}", fetch_redirect_response=False)
     assert not Enrollment.objects.exists()
 
 
@@ -65,7 +65,7 @@ def test_enroll_button_enrolls_and_shows_progress(course_client, course, course_
     page = course_client.get(course.url).content.decode()
     assert reverse("courses:enroll", args=[course.pk]) in page
     response = course_client.post(reverse("courses:enroll", args=[course.pk]))
-    assert response.status_code == 302
+    assertRedirects(response, course.url, fetch_redirect_response=False)
     enrollment = Enrollment.objects.get()
     assert enrollment.teacher == course_teacher
     assert enrollment.school == course_teacher.school
@@ -84,10 +84,12 @@ def test_non_teacher_cannot_enroll(client, course):
 def test_lesson_page_needs_login_and_enrollment(client, course, course_teacher):
     lesson = steps(course)[0][0]
     response = client.get(lesson.url)
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assertRedirects(
+        response, f"{reverse('login')}?next={lesson.url}", fetch_redirect_response=False
+    )
     client.force_login(course_teacher)
     response = client.get(lesson.url)
-    assert response.status_code == 302 and response["Location"].endswith(course.url)
+    assertRedirects(response, course.url, fetch_redirect_response=False)
 
 
 def test_mark_lesson_complete_and_continue(course_client, course, course_teacher):
@@ -98,7 +100,7 @@ def test_mark_lesson_complete_and_continue(course_client, course, course_teacher
     response = course_client.post(
         reverse("courses:lesson_complete", args=[first.pk]), {"next": second.url}
     )
-    assert response.status_code == 302 and response["Location"] == second.url
+    assertRedirects(response, second.url, fetch_redirect_response=False)
     assert LessonCompletion.objects.filter(enrollment=enrollment, lesson=first).exists()
     page = course_client.get(course.url).content.decode()
     assert "Продължете оттам, докъдето стигнахте" in page or second.url in page
@@ -186,8 +188,9 @@ def test_quiz_submit_grades_and_shows_review(course_client, quiz_setup):
     course_client.post(reverse("courses:quiz_start", args=[quiz.pk]))
     attempt = QuizAttempt.objects.get()
     response = course_client.post(reverse("courses:quiz_submit", args=[attempt.pk]), RIGHT)
-    assert response.status_code == 302
-    assert response["Location"] == reverse("courses:attempt", args=[attempt.pk])
+    assertRedirects(
+        response, reverse("courses:attempt", args=[attempt.pk]), fetch_redirect_response=False
+    )
     result = course_client.get(response["Location"]).content.decode()
     assert "100" in result
     assert SECRET_FEEDBACK in result  # review after passing

@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from pypdf import PdfReader
+from pytest_django.asserts import assertRedirects
 
 from curriculum.models import SavedLessonPlan
 
@@ -60,7 +61,7 @@ def test_download_sizes_are_shown_next_to_pdf_and_pack_links(client, song_plan):
 
 def test_teacher_saves_and_removes_a_plan(teacher_client, teacher, song_plan, library):
     response = teacher_client.post(song_plan.url + "save/")
-    assert response.status_code == 302
+    assertRedirects(response, song_plan.url, fetch_redirect_response=False)
     assert SavedLessonPlan.objects.filter(user=teacher, page=song_plan).exists()
     # Saving twice keeps one entry.
     teacher_client.post(song_plan.url + "save/")
@@ -90,10 +91,14 @@ def test_saving_needs_csrf(teacher, song_plan):
 
 def test_anonymous_cannot_save_or_see_my_plans(client, song_plan, library):
     response = client.post(song_plan.url + "save/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assertRedirects(
+        response, f"/accounts/login/?next={song_plan.url}", fetch_redirect_response=False
+    )
     assert not SavedLessonPlan.objects.exists()
     response = client.get(library.url + "my/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assertRedirects(
+        response, f"/accounts/login/?next={library.url}my/", fetch_redirect_response=False
+    )
 
 
 def test_a_teacher_sees_only_their_own_saved_plans(client, song_plan, library):

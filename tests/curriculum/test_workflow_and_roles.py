@@ -1,35 +1,12 @@
 """Authoring: the "Methodological review" workflow and who may edit what."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import Page, Workflow
 
 from schools import roles
 from tests.curriculum.conftest import make_plan
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member(role, email):
-    user = UserFactory(email=email)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def author(db):
-    return member(roles.AUTHORS, "author@example.test")
-
-
-@pytest.fixture
-def methodologist(db):
-    return member(roles.METHODOLOGISTS, "method@example.test")
-
-
-@pytest.fixture
-def reviewer(db):
-    return member(roles.COMMUNITY_REVIEWERS, "reviewer@example.test")
 
 
 def test_review_workflow_is_created_by_migration_and_covers_the_library(library, library_en):

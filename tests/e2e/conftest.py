@@ -99,6 +99,7 @@ def e2e_env(tmp_path_factory) -> dict:
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(tmp / "mail"),
         "MEDIA_ROOT": str(tmp / "media"),
+        "PRIVATE_ROOT": str(tmp / "private"),
         "SERVE_MEDIA": "true",
         "E2E_PORT": str(port),
         "E2E_TMP": str(tmp),

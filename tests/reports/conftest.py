@@ -1,4 +1,4 @@
-"""A small network in two regions with a course, and helpers to put teachers in every state.
+"""A small network in two regions, and a helper to put teachers in every state of the course.
 
 Enrollments are written directly (with the same invariants the courses services keep): these
 tests are about reading and scoping records, not about how a lesson completes.
@@ -7,33 +7,10 @@ tests are about reading and scoping records, not about how a lesson completes.
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from courses.models import CourseIndexPage, CoursePage, Enrollment
-from schools import roles
-from schools.models import District, Region
-from tests.factories import MunicipalityFactory, SchoolFactory, UserFactory
-
-
-def make_user(email=None, group=None, **kwargs):
-    if email:
-        kwargs["email"] = email
-    user = UserFactory(**kwargs)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def make_teacher(school, **kwargs):
-    kwargs.setdefault("position", "teacher")
-    return make_user(group=roles.TEACHERS, school=school, **kwargs)
-
-
-def make_school(district_code, *, municipality="Община", **kwargs):
-    district = District.objects.get(code=district_code)
-    town = MunicipalityFactory(name=f"{municipality} {district_code}", district=district)
-    return SchoolFactory(municipality=town, **kwargs)
+from courses.models import Enrollment
+from tests.factories import make_school, make_teacher
 
 
 def enroll(teacher, course, status="enrolled", *, school=None, days_ago=10, done_days_ago=2):
@@ -55,22 +32,6 @@ def enroll(teacher, course, status="enrolled", *, school=None, days_ago=10, done
     Enrollment.objects.filter(pk=enrollment.pk).update(enrolled_at=now - timedelta(days=days_ago))
     enrollment.refresh_from_db()
     return enrollment
-
-
-def make_course(home, slug="intercultural", title="Интеркултурно образование", **kwargs):
-    index = CourseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(instance=CourseIndexPage(title="Обучения", slug="courses"))
-    return index.add_child(
-        instance=CoursePage(
-            title=title, slug=slug, summary="Кратко описание.", academic_hours=16, **kwargs
-        )
-    )
-
-
-@pytest.fixture
-def course(home_bg):
-    return make_course(home_bg)
 
 
 @pytest.fixture
@@ -125,33 +86,3 @@ def network(course, school_sliven, school_burgas, school_vidin):
     )
     enroll(people["vidin_done"], course, "completed")
     return people
-
-
-@pytest.fixture
-def coordinator(db):
-    """Coordinates the Southeastern region (BG34) only."""
-    user = make_user("coord@example.test", roles.REGIONAL_COORDINATORS, is_staff=True)
-    user.regions.set(Region.objects.filter(code="BG34"))
-    return user
-
-
-@pytest.fixture
-def national(db):
-    return make_user("national@example.test", roles.NATIONAL_COORDINATORS, is_staff=True)
-
-
-@pytest.fixture
-def author(db):
-    return make_user("author@example.test", roles.AUTHORS, is_staff=True)
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
-@pytest.fixture
-def national_client(client, national):
-    client.force_login(national)
-    return client

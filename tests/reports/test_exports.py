@@ -133,5 +133,7 @@ def test_export_of_another_region_is_refused_and_not_logged(coordinator_client, 
 def test_teachers_cannot_export(client, course, network):
     client.force_login(network["completed"])
     response = client.get(URL, {"course": course.pk, "export": "csv"})
+    # Wagtail sends people without admin access to its login page.
     assert response.status_code == 302
+    assert response["Location"].startswith(f"/admin/login/?next={URL}")
     assert not ExportLog.objects.exists()

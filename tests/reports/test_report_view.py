@@ -8,7 +8,8 @@ import pytest
 from reports.filters import ReportFilters
 from reports.models import ExportLog, ReportSubscription
 from reports.selectors import ROW_FIELDS, TEACHER_COLUMNS, teacher_rows
-from tests.reports.conftest import enroll, make_teacher
+from tests.factories import make_teacher
+from tests.reports.conftest import enroll
 
 pytestmark = pytest.mark.django_db
 

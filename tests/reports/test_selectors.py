@@ -8,8 +8,9 @@ from django.utils import timezone
 from reports import selectors
 from reports.filters import ReportFilters
 from schools.models import Region
+from tests.factories import make_school, make_teacher
 
-from .conftest import enroll, make_school, make_teacher
+from .conftest import enroll
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
+from courses.models import Certificate, QuizAttempt
 from schools.models import District, Region
+from tests.courses.builders import steps
+from tests.factories import make_school, make_teacher
 
-from .conftest import enroll, make_school, make_teacher
+from .conftest import enroll
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +20,7 @@ URL = "/admin/coordinator-reports/"
 
 def test_anonymous_is_sent_to_login(client, course):
     response = client.get(URL)
-    assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assertRedirects(response, f"/admin/login/?next={URL}", fetch_redirect_response=False)
 
 
 def test_teachers_and_authors_are_refused(client, course, network, author):
@@ -158,14 +161,9 @@ def test_page_query_count_is_the_same_for_1_and_50_schools(coordinator_client, c
 
 
 def test_teacher_page_shows_quiz_scores_attempts_and_certificate(national_client, course, network):
-    from courses.models import Certificate, CourseLessonPage, QuizAttempt, QuizPage
-
     galya = network["completed"]
     enrollment = galya.enrollments.get()
-    quiz = course.add_child(
-        instance=QuizPage(title="Тест 1", slug="quiz-1", questions="[]", pass_mark=70)
-    )
-    course.add_child(instance=CourseLessonPage(title="Урок 1", slug="lesson-1"))
+    _, (quiz,) = steps(course)
     for number, score in ((1, 40), (2, 90)):
         QuizAttempt.objects.create(
             enrollment=enrollment,

@@ -26,9 +26,12 @@ def test_teachers_cannot_subscribe(client, course, network):
     assert not ReportSubscription.objects.exists()
 
 
-def test_weekly_command_sends_the_regions_xlsx_once_a_week(coordinator, course, network):
+def test_weekly_command_sends_the_regions_xlsx_once_a_week(
+    coordinator, course, network, django_capture_on_commit_callbacks
+):
     ReportSubscription.objects.create(user=coordinator)
-    call_command("send_weekly_reports", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_weekly_reports", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["coord@example.test"]
@@ -39,7 +42,8 @@ def test_weekly_command_sends_the_regions_xlsx_once_a_week(coordinator, course, 
     assert rows[0][0] == "Училище"
     schools = {row[0] for row in rows[1:]}
     assert schools == {"ОУ „Христо Ботев“", "СУ „Г. С. Раковски“"}  # no Vidin school
-    call_command("send_weekly_reports", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_weekly_reports", stdout=io.StringIO())
     assert len(mail.outbox) == 1  # already sent this week
 
 

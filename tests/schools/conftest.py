@@ -1,13 +1,12 @@
 """People and schools in two regions, so every scoping rule has something to refuse."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 
 from schools import roles
-from schools.models import District, Region
-from tests.factories import MunicipalityFactory, SchoolFactory, UserFactory
+from schools.models import District
+from tests.factories import MunicipalityFactory, SchoolFactory, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -24,13 +23,6 @@ def bulgarian():
 def fresh_cache():
     """Counters kept in the cache (sign-up limits) start at zero in every test."""
     cache.clear()
-
-
-def make_user(email, group=None, **kwargs):
-    user = UserFactory(email=email, **kwargs)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -63,26 +55,3 @@ def teacher_south(school_south):
 @pytest.fixture
 def teacher_north(school_north):
     return make_user("north@example.test", roles.TEACHERS, school=school_north)
-
-
-@pytest.fixture
-def coordinator(db):
-    """Coordinates the Southeastern region (BG34) only."""
-    user = make_user("coord@example.test", roles.REGIONAL_COORDINATORS, is_staff=True)
-    user.regions.set(Region.objects.filter(code="BG34"))
-    return user
-
-
-@pytest.fixture
-def national(db):
-    return make_user("national@example.test", roles.NATIONAL_COORDINATORS, is_staff=True)
-
-
-@pytest.fixture
-def author(db):
-    return make_user("author@example.test", roles.AUTHORS, is_staff=True)
-
-
-@pytest.fixture
-def superuser(db):
-    return make_user("root@example.test", is_staff=True, is_superuser=True)

@@ -1,6 +1,7 @@
 """The demo network: every district, about 150 teachers, coordinators for all regions."""
 
 from django.db.models import Count
+from pytest_django.asserts import assertRedirects
 
 from schools import demo, roles
 from schools.models import District, Region, School, User
@@ -40,5 +41,5 @@ def test_demo_logins_work(client, db):
         response = client.post(
             "/accounts/login/", {"username": email, "password": demo.DEMO_PASSWORD}
         )
-        assert response.status_code == 302, email
+        assertRedirects(response, "/accounts/", fetch_redirect_response=False, msg_prefix=email)
         client.post("/accounts/logout/")

@@ -7,15 +7,16 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertRedirects
 
-from schools.import_services import (
+from schools.importing.parsing import parse_schools, parse_teachers
+from schools.importing.services import (
     ImportRefused,
     schools_import_apply,
     schools_import_plan,
     teachers_import_apply,
     teachers_import_plan,
 )
-from schools.importing import parse_schools, parse_teachers
 from schools.models import Municipality, Region, School, SchoolChange, User
 
 FILES = Path(__file__).parent / "files"
@@ -100,7 +101,8 @@ def test_plan_query_count_does_not_grow_with_rows(imported_schools, tmp_path):
         parsed = parse_schools(content.encode(), "x.csv")
         with CaptureQueriesContext(connection) as ctx:
             schools_import_plan(rows=parsed, regions=ALL())
-        assert len(ctx.captured_queries) == 4
+        # districts, existing schools, municipalities: the regions are subqueries of the first two
+        assert len(ctx.captured_queries) == 3
 
 
 def test_import_teachers_and_invite(imported_schools, django_capture_on_commit_callbacks):
@@ -137,9 +139,11 @@ def test_invitation_link_sets_password_then_login(
     response = client.post(
         response.redirect_chain[-1][0], {"new_password1": password, "new_password2": password}
     )
-    assert response.status_code == 302
+    assertRedirects(response, "/accounts/password/reset/complete/", fetch_redirect_response=False)
     login = {"username": "d.koleva@example.test", "password": password}
-    assert client.post("/accounts/login/", login).status_code == 302
+    assertRedirects(
+        client.post("/accounts/login/", login), "/accounts/", fetch_redirect_response=False
+    )
 
 
 def test_reimport_teachers_changes_nothing_and_sends_nothing(
@@ -182,6 +186,28 @@ def test_teacher_errors(imported_schools, teacher_north, coordinator):
     with pytest.raises(ImportRefused):
         teachers_import_apply(plan=plan, site_url="http://testserver")
     assert not User.objects.filter(email="dup@example.test").exists()
+
+
+def test_a_teacher_of_another_region_is_not_moved_into_yours(imported_schools, teacher_north):
+    """A Sliven school is the coordinator's, but the Vidin teacher listed with it is not."""
+    content = "email,first name,family name,school code\nnorth@example.test,Мария,Петрова,1690101\n"
+    rows = parse_teachers(content.encode(), "x.csv")
+    plan = teachers_import_plan(rows=rows, regions=Region.objects.filter(code="BG34"))
+    assert [str(e) for e in plan.rows[0].errors] == [
+        "Този учител работи в училище извън вашите райони."
+    ]
+    assert teachers_import_plan(rows=rows, regions=ALL()).rows[0].action == "update"
+
+
+def test_teacher_plan_query_count_does_not_grow_with_rows(imported_schools):
+    header = "email,first name,family name,school code"
+    for n in (1, 200):
+        content = "\n".join([header] + [f"t{i}@example.test,А,Б,1690101" for i in range(n)])
+        parsed = parse_teachers(content.encode(), "x.csv")
+        with CaptureQueriesContext(connection) as ctx:
+            teachers_import_plan(rows=parsed, regions=Region.objects.filter(code="BG34"))
+        # schools and people, each with its region test as a subquery
+        assert len(ctx.captured_queries) == 2
 
 
 def test_staff_accounts_are_not_touched(imported_schools, coordinator, tmp_path):

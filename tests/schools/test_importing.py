@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from schools.importing import ImportFileError, district_code, parse_schools, parse_teachers
+from schools.importing.parsing import ImportFileError, district_code, parse_schools, parse_teachers
 
 FILES = Path(__file__).parent / "files"
 

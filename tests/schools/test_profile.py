@@ -3,6 +3,7 @@
 import json
 
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
 from schools.models import SchoolChange, User
 
@@ -12,8 +13,9 @@ PASSWORD = "correct-horse-battery"  # set by UserFactory
 def test_profile_needs_login(client):
     for name in ("profile", "profile_school", "profile_data", "profile_delete"):
         response = client.get(reverse(name))
-        assert response.status_code == 302
-        assert reverse("login") in response["Location"]
+        assertRedirects(
+            response, f"{reverse('login')}?next={reverse(name)}", fetch_redirect_response=False
+        )
 
 
 def test_profile_is_private(client, teacher_south):
@@ -31,7 +33,9 @@ def test_edit_name_and_position(client, teacher_south):
         "last_name": "Асенова",
         "position": "mediator",
     }
-    assert client.post(reverse("profile"), data).status_code == 302
+    assertRedirects(
+        client.post(reverse("profile"), data), reverse("profile"), fetch_redirect_response=False
+    )
     teacher_south.refresh_from_db()
     assert teacher_south.get_full_name() == "Румяна Асенова"
     assert teacher_south.position == User.Position.MEDIATOR
@@ -52,7 +56,7 @@ def test_change_school_is_recorded_with_date(client, teacher_south, school_south
     district = school_north.municipality.district_id
     assert school_north.name in client.get(url, {"district": district}).content.decode()
     response = client.post(url, {"district": district, "school": school_north.pk})
-    assert response.status_code == 302
+    assertRedirects(response, reverse("profile"), fetch_redirect_response=False)
     teacher_south.refresh_from_db()
     assert teacher_south.school == school_north
     change = SchoolChange.objects.get(user=teacher_south)
@@ -112,7 +116,7 @@ def test_delete_account_needs_password(client, teacher_south):
 def test_delete_account_anonymises_and_keeps_the_row(client, teacher_south, school_south):
     client.force_login(teacher_south)
     response = client.post(reverse("profile_delete"), {"password": PASSWORD})
-    assert response.status_code == 302
+    assertRedirects(response, "/", fetch_redirect_response=False)
     teacher_south.refresh_from_db()
     assert "south" not in teacher_south.email
     assert teacher_south.first_name != "Мария"
@@ -123,7 +127,10 @@ def test_delete_account_anonymises_and_keeps_the_row(client, teacher_south, scho
     login = {"username": "south@example.test", "password": PASSWORD}
     client.post(reverse("login"), login)
     # Logged out, and the old login does not work.
-    assert client.get(reverse("profile")).status_code == 302
+    profile = reverse("profile")
+    assertRedirects(
+        client.get(profile), f"{reverse('login')}?next={profile}", fetch_redirect_response=False
+    )
 
 
 def test_get_never_deletes(client, teacher_south):

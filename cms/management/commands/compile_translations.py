@@ -16,7 +16,7 @@ def catalogues() -> list[Path]:
     roots = [Path(p) for p in settings.LOCALE_PATHS]
     roots += [
         Path(settings.BASE_DIR) / app / "locale"
-        for app in ("cms", "schools", "curriculum", "courses", "reports")
+        for app in ("cms", "ops", "schools", "curriculum", "courses", "reports")
     ]
     return sorted(po for root in roots if root.is_dir() for po in root.glob("*/LC_MESSAGES/*.po"))
 

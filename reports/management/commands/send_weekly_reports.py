@@ -3,7 +3,8 @@
     python manage.py send_weekly_reports            # those not sent in the last 6 days
     python manage.py send_weekly_reports --force    # everyone subscribed, now
 
-Skipping those sent in the last 6 days makes a scheduler that runs twice harmless.
+Skipping those sent in the last 6 days makes a scheduler that runs twice harmless. Each report
+is built and mailed by a task (a worker in production); `run_scheduled` calls this on Mondays.
 """
 
 from datetime import timedelta
@@ -12,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from reports.models import ReportSubscription
-from reports.weekly import weekly_report_send
+from reports.tasks import send_weekly_report
 
 
 class Command(BaseCommand):
@@ -26,12 +27,8 @@ class Command(BaseCommand):
         if not options["force"]:
             cutoff = timezone.now() - timedelta(days=6)
             subscriptions = subscriptions.exclude(last_sent_at__gt=cutoff)
-        sent = skipped = 0
-        for subscription in subscriptions:
-            if weekly_report_send(subscription=subscription):
-                sent += 1
-            else:
-                skipped += 1
-        self.stdout.write(
-            f"Weekly reports sent: {sent}; skipped (no longer coordinators): {skipped}"
-        )
+        queued = 0
+        for subscription_id in subscriptions.values_list("pk", flat=True):
+            send_weekly_report.enqueue(subscription_id=subscription_id, force=options["force"])
+            queued += 1
+        self.stdout.write(f"Weekly reports queued: {queued}")

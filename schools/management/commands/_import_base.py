@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from schools.importing import ImportFileError
+from schools.importing.parsing import ImportFileError
 from schools.models import Region
 
 

@@ -1,5 +1,5 @@
-from schools.import_services import schools_import_apply, schools_import_plan
-from schools.importing import parse_schools
+from schools.importing.parsing import parse_schools
+from schools.importing.services import schools_import_apply, schools_import_plan
 
 from ._import_base import ImportCommand
 

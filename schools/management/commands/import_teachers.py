@@ -1,7 +1,6 @@
-from django.conf import settings
-
-from schools.import_services import teachers_import_apply, teachers_import_plan
-from schools.importing import parse_teachers
+from ops.addresses import base_url
+from schools.importing.parsing import parse_teachers
+from schools.importing.services import teachers_import_apply, teachers_import_plan
 
 from ._import_base import ImportCommand
 
@@ -16,4 +15,4 @@ class Command(ImportCommand):
     plan = staticmethod(teachers_import_plan)
 
     def apply(self, plan):
-        return teachers_import_apply(plan=plan, site_url=settings.WAGTAILADMIN_BASE_URL)
+        return teachers_import_apply(plan=plan, site_url=base_url())

@@ -1,0 +1,75 @@
+"""Reading settings from the environment: typed values, and object storage from one URL.
+
+Kept apart from base.py so that the settings themselves read as a list of decisions.
+"""
+
+import os
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def s3_settings_from_environment() -> dict:
+    """S3-compatible object storage from STORAGE_URL or the S3_* variables ({} when neither).
+
+    STORAGE_URL=s3://KEY:SECRET@host:port/bucket?region=eu-central-1&public_url=https://cdn…
+    is a shorthand for S3_BUCKET, S3_ENDPOINT_URL, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
+    S3_REGION and S3_PUBLIC_URL; a variable set on its own wins over the URL.
+    """
+    values = {}
+    url = os.environ.get("STORAGE_URL", "").strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("s3", "s3+http", "s3+https"):
+            raise ImproperlyConfigured(
+                f"STORAGE_URL must start with s3:// (or s3+http:// for a plain-HTTP endpoint), "
+                f"not {parts.scheme}://."
+            )
+        query = {key: items[-1] for key, items in parse_qs(parts.query).items()}
+        if not parts.path.strip("/"):
+            values["S3_BUCKET"] = parts.hostname or ""  # s3://bucket: AWS, keys from its own chain
+        else:
+            scheme = "http" if parts.scheme == "s3+http" else "https"
+            values["S3_ENDPOINT_URL"] = f"{scheme}://{parts.hostname}" + (
+                f":{parts.port}" if parts.port else ""
+            )
+            values["S3_BUCKET"] = parts.path.strip("/")
+        if parts.username:
+            values["S3_ACCESS_KEY_ID"] = unquote(parts.username)
+        if parts.password:
+            values["S3_SECRET_ACCESS_KEY"] = unquote(parts.password)
+        if "region" in query:
+            values["S3_REGION"] = query["region"]
+        if "public_url" in query:
+            values["S3_PUBLIC_URL"] = query["public_url"]
+    for name in (
+        "S3_BUCKET",
+        "S3_ENDPOINT_URL",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "S3_REGION",
+        "S3_PUBLIC_URL",
+    ):
+        if os.environ.get(name, "").strip():
+            values[name] = os.environ[name].strip()
+    if values and not values.get("S3_BUCKET"):
+        raise ImproperlyConfigured("Object storage is configured without a bucket: set S3_BUCKET.")
+    return values

@@ -1,0 +1,14 @@
+"""Admin URLs of the ops layer (prepared downloads); Wagtail's admin checks the login."""
+
+from django.urls import path
+from wagtail import hooks
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def register_download_urls():
+    return [
+        path("downloads/<int:pk>/", views.download_status, name="ops_download"),
+        path("downloads/<int:pk>/file/", views.download_file, name="ops_download_file"),
+    ]

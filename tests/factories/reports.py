@@ -1,0 +1,49 @@
+"""What the coordinator reports keep: export logs, reminders, weekly subscriptions."""
+
+import factory
+from django.utils import timezone
+
+from reports.models import ExportLog, ReminderLog, ReportSubscription
+from schools import roles
+
+from .pages import CoursePageFactory
+from .schools import TeacherFactory, UserFactory
+
+
+class NationalCoordinatorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        UserFactory.groups.function(
+            self, create, extracted or [roles.NATIONAL_COORDINATORS], **kwargs
+        )
+
+
+class ExportLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExportLog
+
+    user = factory.SubFactory(NationalCoordinatorFactory)
+    format = ExportLog.Format.XLSX
+    course = factory.SubFactory(CoursePageFactory)
+    level = "region"
+    rows = 6
+
+
+class ReminderLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReminderLog
+
+    teacher = factory.SubFactory(TeacherFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    sent_by = factory.SubFactory(NationalCoordinatorFactory)
+    email = factory.SelfAttribute("teacher.email")
+    sent_at = factory.LazyFunction(timezone.now)
+
+
+class ReportSubscriptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportSubscription
+
+    user = factory.SubFactory(NationalCoordinatorFactory)
