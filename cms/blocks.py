@@ -6,9 +6,21 @@ what it is for in the block picker and its preview.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ImageBlock(WagtailImageBlock):
+    """Wagtail's ImageBlock, with a translatable label on its chooser.
+
+    Wagtail 8 names the chooser after its field ("Image"), a label gettext never sees. It still
+    deconstructs as Wagtail's ImageBlock (its own deconstruct), so no migration changes.
+    """
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = _("Image")
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -7,10 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .authoring.forms import TranslatedPageForm
 from .blocks import BaseStreamBlock
 
 
 class HomePage(Page):
+    base_form_class = TranslatedPageForm
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -25,6 +27,7 @@ class HomePage(Page):
 
 
 class StandardPage(Page):
+    base_form_class = TranslatedPageForm
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 

@@ -7,10 +7,9 @@ the block picker what each one is for.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.blocks import RICH_TEXT_FEATURES, ImageBlock
 
 T = "curriculum/blocks/"
 

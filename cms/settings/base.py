@@ -181,7 +181,12 @@ AXES_VERBOSE = False
 # --- Internationalisation
 LANGUAGE_CODE = "bg"
 LANGUAGES = [("bg", "Български"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's catalogue first (makemessages writes it), then the project's Bulgarian for Wagtail,
+# wagtail-localize and wagtailmedia strings their own catalogues lack (i18n/wagtail/, never touched
+# by makemessages). Both win over every app's catalogue, Wagtail's included.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "i18n" / "wagtail"]
+# Bulgarian dates and a 24-hour clock in the admin ("30 ноември 2026 г., 6:37 ч.").
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True
@@ -342,6 +347,21 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "png": "webp", "jpeg": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# No Gravatar: the admin would load avatars from a third party (and show broken images offline).
+# Staff may upload a local avatar in their account settings; the default is Wagtail's own icon.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Authoring: review that cannot be bypassed, translation that never shows untranslated text
+# A page goes live only through its workflow's last approval; nobody but an administrator holds
+# publish rights, so the approval itself publishes (cms.authoring.finish.publish_approved).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.authoring.finish.publish_approved"
+# While a page is in review it is locked for everyone but the current step's reviewers (Wagtail's
+# group approval), so no author changes it between approvals. Re-approval on every edit stays off:
+# the editor's approve button saves the form, and a StreamField round trip counts as an edit,
+# which would send the page back to the first step on every approval.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
+# A new translation is a draft, whatever the state of its source: it goes live through review.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- courses
 # Four-year attestation periods for qualification credits are counted from this year.

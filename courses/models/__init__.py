@@ -3,6 +3,7 @@
 # Records first: the page models import courses.access/selectors/progress, which read records
 # from courses.models.records (never from the pages, so the import graph has no cycle).
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
+from .review import MinistryProgrammeApprovalTask
 
 from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
 
@@ -14,6 +15,7 @@ __all__ = [
     "CoursePage",
     "Enrollment",
     "LessonCompletion",
+    "MinistryProgrammeApprovalTask",
     "QuizAttempt",
     "QuizPage",
 ]

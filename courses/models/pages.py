@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.authoring.forms import TranslatedPageForm
+
 from .. import access, selectors
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
 from ..steps import LESSON, QUIZ
@@ -35,6 +37,7 @@ class PrivatePageMixin:
 
 
 class CourseIndexPage(PrivatePageMixin, Page):
+    base_form_class = TranslatedPageForm
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -55,6 +58,7 @@ class CourseIndexPage(PrivatePageMixin, Page):
 
 
 class CoursePage(PrivatePageMixin, Page):
+    base_form_class = TranslatedPageForm
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
     outcomes = RichTextField(
@@ -196,6 +200,7 @@ class CourseStepMixin:
 
 
 class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
+    base_form_class = TranslatedPageForm
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
     required = required_field()
     reflection_prompt = models.TextField(
@@ -228,6 +233,8 @@ class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
 
 
 class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
+    base_form_class = TranslatedPageForm
+
     class Counting(models.TextChoices):
         BEST = "best", _("the best attempt")
         LAST = "last", _("the last attempt")

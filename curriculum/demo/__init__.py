@@ -49,7 +49,11 @@ def _image(spec, collection, topics):
                 name=f"{spec['slug']}.png", colours=spec["colours"], seed=spec["seed"]
             ),
             collection=collection,
+            title_en=spec["en"]["gallery"],
+            alt_text=spec["bg"]["alt"],
+            alt_text_en=spec["en"]["alt"],
             description=spec["image_description"],
+            description_en=f"{spec['en']['alt']}.",
             creator="Дром (генерирано изображение)",
             licence="cc-by-sa",
             languages=[],
@@ -72,31 +76,46 @@ def _audio(spec, collection, topics):
             file=generate.melody(name=f"{spec['slug']}.wav", tune=song["tune"]),
             collection=collection,
             duration=len(song["tune"]) * 0.3,
+            title_en=f"{song['en']['title']} (recording)",
             description=song["bg"]["description"],
+            description_en=song["en"]["description"],
             creator="Дром (генерирана мелодия)",
             origin=spec.get("community", ""),
             licence="cc-by-sa",
             languages=["rom", "bg"],
             grade_bands=spec["grades"],
             transcript=f"{song['romani']}\n\n{song['bg']['translation']}",
+            transcript_en=f"{song['romani']}\n\n{song['en']['translation']}",
         )
         media.save()
         media.topics.set(topics)
     return media
 
 
+# Each worksheet exists as a Bulgarian and an English file; both carry a Bulgarian title (the
+# Bulgarian site never shows an English one) and an English title for the English site.
+WORKSHEET_TITLES = {
+    "bg": ("{bg}", "{en} (in Bulgarian)"),
+    "en": ("{bg} (на английски)", "{en}"),
+}
+
+
 def _worksheet(spec, collection, topics, lang="bg"):
     sheet = spec["worksheet"][lang]
-    document = DromDocument.objects.filter(title=sheet["title"]).first()
+    names = {code: spec["worksheet"][code]["title"] for code in ("bg", "en")}
+    title, title_en = (pattern.format(**names) for pattern in WORKSHEET_TITLES[lang])
+    document = DromDocument.objects.filter(title=title).first()
     if document is None:
         file = generate.worksheet(
             name=f"{spec['slug']}-{lang}.pdf", title=sheet["title"], lines=sheet["tasks"]
         )
         document = DromDocument(
-            title=sheet["title"],
+            title=title,
+            title_en=title_en,
             file=file,
             collection=collection,
-            description=sheet["tasks"][0],
+            description=spec["worksheet"]["bg"]["tasks"][0],
+            description_en=spec["worksheet"]["en"]["tasks"][0],
             creator="Дром",
             licence="cc-by-sa",
             languages=[lang],

@@ -8,10 +8,12 @@ consent, topics and grade bands.
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from wagtail.api import APIField
@@ -27,7 +29,9 @@ from .fields import MultipleChoiceField
 from .taxonomy import GradeBand, Language, Licence, ResourceKind, Topic
 
 METADATA_FIELDS = (
+    "title_en",
     "description",
+    "description_en",
     "creator",
     "origin",
     "languages",
@@ -39,8 +43,30 @@ METADATA_FIELDS = (
 )
 
 
+class LocalizedText(str):
+    """A resource's text in the visitor's language; `lang` is set when it is Bulgarian instead."""
+
+    lang = ""
+
+    def __new__(cls, text, lang=""):
+        value = super().__new__(cls, text or "")
+        value.lang = lang
+        return value
+
+
 class ResourceMetadata(models.Model):
+    """Metadata every resource carries. Texts are Bulgarian, with an English version beside them
+    (`<field>_en`): the English site shows it, or the Bulgarian marked lang="bg" until it exists.
+    """
+
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The title above is the Bulgarian one; the English site shows this one."),
+    )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     creator = models.CharField(
         _("creator or performer"),
         max_length=255,
@@ -80,7 +106,9 @@ class ResourceMetadata(models.Model):
         index.FilterField("licence"),
     ]
     api_fields = [
+        APIField("title_en"),
         APIField("description"),
+        APIField("description_en"),
         APIField("creator"),
         APIField("origin"),
         APIField("languages", serializer=serializers.ListField(child=serializers.CharField())),
@@ -96,7 +124,25 @@ class ResourceMetadata(models.Model):
         abstract = True
 
     def search_text(self) -> str:
-        return searchable(self.title, self.description, self.creator, self.origin)
+        return searchable(
+            self.title,
+            self.title_en,
+            self.description,
+            self.description_en,
+            self.creator,
+            self.origin,
+        )
+
+    def localized(self, field: str) -> LocalizedText:
+        """`field` in the active language, falling back to the Bulgarian (marked as such)."""
+        source = settings.LANGUAGE_CODE
+        language = (get_language() or source).split("-")[0]
+        if language != source:
+            translated = getattr(self, f"{field}_{language}", "")
+            if translated:
+                return LocalizedText(translated)
+            return LocalizedText(getattr(self, field, ""), source)
+        return LocalizedText(getattr(self, field, ""))
 
     def upload_checks(self) -> list[tuple[str, Callable]]:
         """(field, validator) pairs that check a newly uploaded file by its content."""
@@ -134,10 +180,22 @@ class ResourceMetadata(models.Model):
 
 
 class DromImage(ResourceMetadata, AbstractImage):
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it. Empty: the title is read."
+        ),
+    )
+    alt_text_en = models.CharField(_("alternative text in English"), max_length=255, blank=True)
+
     admin_form_fields = (
         "title",
         "file",
         "collection",
+        "alt_text",
+        "alt_text_en",
         *METADATA_FIELDS,
         "tags",
         "focal_point_x",
@@ -157,6 +215,15 @@ class DromImage(ResourceMetadata, AbstractImage):
 
     def upload_checks(self):
         return [("file", validators.validate_image_file)]
+
+    @property
+    def default_alt_text(self) -> str:
+        """What `{% image %}` reads out: alt text, else title; on /en/ English ones first."""
+        alt, title = self.localized("alt_text"), self.localized("title")
+        for text in (alt, title):
+            if text and not text.lang:
+                return text
+        return alt or title
 
     @property
     def size_display(self) -> str:
@@ -203,6 +270,11 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         blank=True,
         help_text=_("The words of the recording; for songs, the lyrics with a translation."),
     )
+    transcript_en = models.TextField(
+        _("transcript in English"),
+        blank=True,
+        help_text=_("For songs: the lyrics with an English translation."),
+    )
     captions = models.FileField(
         _("captions (WebVTT)"),
         upload_to="media_captions",
@@ -217,6 +289,7 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         "collection",
         *METADATA_FIELDS,
         "transcript",
+        "transcript_en",
         "captions",
         "duration",
         "width",
@@ -225,7 +298,11 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         "tags",
     )
     search_fields = [*AbstractMedia.search_fields, *ResourceMetadata.search_fields]
-    api_fields = [*ResourceMetadata.api_fields, APIField("transcript")]
+    api_fields = [
+        *ResourceMetadata.api_fields,
+        APIField("transcript"),
+        APIField("transcript_en"),
+    ]
 
     class Meta(AbstractMedia.Meta):
         verbose_name = _("audio or video")
@@ -249,7 +326,7 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         return "audio" if self.type == "audio" else "video"
 
     def search_text(self) -> str:
-        return searchable(super().search_text(), self.transcript)
+        return searchable(super().search_text(), self.transcript, self.transcript_en)
 
     def upload_checks(self):
         return [

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.authoring.forms import TranslatedPageForm
 from curriculum import blocks as lesson_blocks
 from curriculum import packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
@@ -47,6 +48,7 @@ NOTE_FEATURES = ["bold", "italic", "ul", "ol", "link", "document-link"]
 
 
 class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
+    base_form_class = TranslatedPageForm
     cover_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("cover image"),

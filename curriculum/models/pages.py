@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.authoring.forms import TranslatedPageForm
 from curriculum import selectors
 from curriculum.caching import CachedForAnonymousMixin, private
 from curriculum.filters import FILE_KINDS, parse_filters
@@ -29,6 +30,8 @@ __all__ = [
 
 class LessonPlanIndexPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     """The library: every lesson plan, with filters, search and pagination."""
+
+    base_form_class = TranslatedPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -81,6 +84,8 @@ class LessonPlanIndexPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
 
 class ResourceLibraryPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     """Every image, document, recording and video of the library, and a page for each one."""
+
+    base_form_class = TranslatedPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 

@@ -24,3 +24,13 @@ def resource_url(context, library, resource):
 def extension(file) -> str:
     name = getattr(file, "name", "") or ""
     return name.rsplit(".", 1)[-1].upper() if "." in name else ""
+
+
+@register.filter
+def localized(resource, field):
+    """A resource's `field` in the active language; `.lang` is "bg" when it falls back to the
+    Bulgarian text, for a lang attribute: `{% with t=r|localized:"title" %}<h1{% if t.lang %}
+    lang="{{ t.lang }}"{% endif %}>{{ t }}</h1>{% endwith %}`."""
+    if not hasattr(resource, "localized"):
+        return getattr(resource, field, "") if resource else ""
+    return resource.localized(field)

@@ -90,7 +90,9 @@ def test_reviewer_can_request_changes(author, methodologist, reviewer, library):
     assert not plan.live
 
 
-def test_reviewers_publish_only_inside_the_library(reviewer, library, home_bg):
+def test_reviewers_publish_only_through_the_workflow(reviewer, library, home_bg):
     plan = make_plan(library, title="План", publish=False)
-    assert plan.permissions_for_user(reviewer).can_publish()
-    assert not home_bg.permissions_for_user(reviewer).can_publish()
+    # The last approval publishes (cms.authoring.finish); the reviewer holds no publish right.
+    assert plan.permissions_for_user(reviewer).can_edit()
+    assert not plan.permissions_for_user(reviewer).can_publish()
+    assert not home_bg.permissions_for_user(reviewer).can_edit()

@@ -21,11 +21,13 @@ from tests.wagtail_forms import page_form_data
 AUTHOR = "author@drom.test"
 METHODOLOGIST = "methodologist@drom.test"
 TEACHER = "teacher@drom.test"
+# The site's own pages (home, about, contact) are edited by administrators only (cms.0004).
+ADMIN = "admin@drom.test"
 
 # page type -> (allowed parents, allowed children, the demo role that edits it)
 PAGE_TYPES = {
-    HomePage: ({Page}, {StandardPage, LessonPlanIndexPage, CourseIndexPage}, METHODOLOGIST),
-    StandardPage: ({HomePage, StandardPage}, {StandardPage}, METHODOLOGIST),
+    HomePage: ({Page}, {StandardPage, LessonPlanIndexPage, CourseIndexPage}, ADMIN),
+    StandardPage: ({HomePage, StandardPage}, {StandardPage}, ADMIN),
     LessonPlanIndexPage: ({HomePage}, {LessonPlanPage, ResourceLibraryPage}, AUTHOR),
     LessonPlanPage: ({LessonPlanIndexPage}, set(), AUTHOR),
     ResourceLibraryPage: ({LessonPlanIndexPage}, set(), METHODOLOGIST),

@@ -7,6 +7,7 @@ from .courses import (
     CertificateFactory,
     EnrollmentFactory,
     LessonCompletionFactory,
+    MinistryProgrammeApprovalTaskFactory,
     QuizAttemptFactory,
 )
 from .curriculum import (
@@ -59,6 +60,7 @@ __all__ = [
     "DromMediaFactory",
     "DromRenditionFactory",
     "EnrollmentFactory",
+    "MinistryProgrammeApprovalTaskFactory",
     "ExportLogFactory",
     "HomePageFactory",
     "LessonCompletionFactory",

@@ -10,6 +10,7 @@ from courses.models import (
     CertificateCounter,
     Enrollment,
     LessonCompletion,
+    MinistryProgrammeApprovalTask,
     QuizAttempt,
 )
 
@@ -88,3 +89,12 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     hours = factory.LazyAttribute(lambda o: o.enrollment.course.academic_hours)
     started_on = factory.LazyFunction(timezone.localdate)
     completed_on = factory.LazyFunction(timezone.localdate)
+
+
+class MinistryProgrammeApprovalTaskFactory(factory.django.DjangoModelFactory):
+    """The review step for courses claiming a Ministry programme (groups added by the caller)."""
+
+    class Meta:
+        model = MinistryProgrammeApprovalTask
+
+    name = factory.Sequence(lambda n: f"Одобрение на програма на МОН {n}")
