@@ -81,7 +81,7 @@ test-postgres: install-dev messages
 ## Two app servers, a worker, Redis, an S3 stand-in and nginx on loopback, checked through the
 ## proxy (needs nginx, redis-server and a PostgreSQL server: CLUSTER_DATABASE_URL=postgres://…).
 cluster-test: install-dev messages
-	$(VENV)/bin/pytest deploy/cluster -v
+	$(VENV)/bin/pytest deploy/cluster -v -n 0
 
 bench: install-dev messages
 	$(PY) -m bench
