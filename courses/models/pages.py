@@ -1,7 +1,8 @@
 """The course pages: catalogue → course → lessons and quizzes, ordered by the page tree.
 
-Pages only render; everything that changes learner records goes through courses.services, and
-every page is personal (progress, attempts), so none is ever publicly cached.
+Pages only render; everything that changes learner records goes through courses.services. The
+catalogue and a course's page are the same for every anonymous visitor and are cached for them
+(cms.caching); for a logged-in teacher they show progress and are never cached, nor are the steps.
 """
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
+from cms.caching import CachedForAnonymousMixin
 
 from .. import access, selectors
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
@@ -36,7 +38,7 @@ class PrivatePageMixin:
         return response
 
 
-class CourseIndexPage(PrivatePageMixin, Page):
+class CourseIndexPage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -57,7 +59,7 @@ class CourseIndexPage(PrivatePageMixin, Page):
         return context
 
 
-class CoursePage(PrivatePageMixin, Page):
+class CoursePage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
