@@ -1,11 +1,11 @@
 """What makes kept anonymous pages stale: any change to something a public page shows."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 from wagtailmedia.models import AbstractMedia
@@ -14,6 +14,7 @@ from .caching import content_changed
 
 CONTENT_MODELS = (
     Page,
+    PageViewRestriction,
     AbstractImage,
     AbstractDocument,
     AbstractMedia,
@@ -38,8 +39,14 @@ def _model_changed(sender, **kwargs) -> None:
         content_changed()
 
 
+def _relation_changed(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_") and shown_on_pages(type(instance)):
+        content_changed()
+
+
 def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"drom-page-cache-{signal}")
     post_save.connect(_model_changed, dispatch_uid="drom-page-cache-save")
     post_delete.connect(_model_changed, dispatch_uid="drom-page-cache-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="drom-page-cache-relations")

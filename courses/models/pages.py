@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
-from cms.caching import CachedForAnonymousMixin
+from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, remember
 
 from .. import access, selectors
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
@@ -28,7 +28,7 @@ from ..steps import LESSON, QUIZ
 HOURS_PER_CREDIT = 16
 
 
-class PrivatePageMixin:
+class PrivatePageMixin(ViewRestrictionsCachedMixin):
     """Course pages show personal progress: never cache them in a shared cache."""
 
     def serve(self, request, *args, **kwargs):
@@ -158,10 +158,16 @@ class CoursePage(CachedForAnonymousMixin, Page):
             raise ValidationError(errors)
 
     def step_pages(self) -> list[Page]:
-        """Its live lessons and quizzes in page-tree order, in two queries (bodies deferred)."""
-        lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
-        quizzes = QuizPage.objects.child_of(self).live().defer("questions")
-        return sorted([*lessons, *quizzes], key=lambda page: page.path)
+        """Its live lessons and quizzes in page-tree order (bodies deferred): the outline —
+        titles, ids, order, required flags — read in two queries once, then remembered until
+        content next changes (cms.caching.remember; any publish, move or deletion forgets it)."""
+
+        def read():
+            lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
+            quizzes = QuizPage.objects.child_of(self).live().defer("questions")
+            return sorted([*lessons, *quizzes], key=lambda page: page.path)
+
+        return remember(f"course-steps:{self.pk}", read) if self.pk else read()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -189,7 +195,10 @@ class CourseStepMixin:
 
     @cached_property
     def course(self) -> "CoursePage":
-        return self.get_parent().specific
+        # Remembered until content changes: no tree queries on every lesson and quiz view.
+        if self.pk is None:
+            return self.get_parent().specific
+        return remember(f"step-course:{self.pk}", lambda: self.get_parent().specific)
 
     def serve(self, request, *args, **kwargs):
         enrollment = access.enrollment_for(user=request.user, course=self.course)

@@ -338,8 +338,9 @@ def test_quiz_page_query_budget(home_bg, client, size, django_assert_num_queries
     assert html.count("/learning/attempts/") >= size
 
 
-COURSE_PAGE_QUERIES = 22
-QUIZ_PAGE_QUERIES = 25
+# see tests/courses/test_query_budgets.py for the other pages
+COURSE_PAGE_QUERIES = 7
+QUIZ_PAGE_QUERIES = 8
 
 
 def test_sequential_course_shows_locked_steps_without_actions(home_bg, client):
