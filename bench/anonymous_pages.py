@@ -134,9 +134,10 @@ def main() -> None:
         pages = ["/", *sections]
         for section in sections:  # the first page listed in a section: a lesson plan
             _, listing = get(port, section)
-            child = re.search(rf'href="({re.escape(section)}[a-z0-9-]+/)"'.encode(), listing)
-            if child:
-                pages.append(child.group(1).decode())
+            links = re.findall(rf'href="({re.escape(section)}[a-z0-9-]+/)"'.encode(), listing)
+            children = [link.decode() for link in links if link.decode() not in pages]
+            if children:
+                pages.append(children[0])
                 break
         print("\nconditional GET (anonymous):")
         for path in pages:
@@ -161,7 +162,10 @@ def main() -> None:
             )
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 if __name__ == "__main__":
