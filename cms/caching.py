@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import (
     add_never_cache_headers,
     patch_cache_control,
@@ -247,3 +248,16 @@ def remember(key: str, compute):
     value = compute()
     cache.set(key, (generation[0], value), getattr(settings, "DROM_PAGE_CACHE_SECONDS", 86400))
     return value
+
+
+COMPRESSIBLE = ("text/", "application/json", "application/javascript", "application/xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Django's GZip (with its BREACH padding) for text only: PDFs, images, recordings and zip
+    packs are compressed already, and a compressed download would lose its Content-Length."""
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
+            return response
+        return super().process_response(request, response)

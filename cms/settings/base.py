@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",  # Django pads each response against BREACH
+    "cms.caching.TextGZipMiddleware",  # Django pads each response against BREACH
     # Kept anonymous pages are answered before sessions, authentication and routing.
     "cms.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -193,3 +193,17 @@ def test_preview_and_admin_are_never_kept(client, author, home_bg):
     assert not client.get("/admin/").has_header("ETag")
     client.logout()
     assert not client.get("/admin/login/").has_header("ETag")
+
+
+def test_logged_in_html_is_gzipped_and_downloads_are_not(client, teacher, home_bg, library):
+    plan = make_plan(library, title="Василица", slug="vasilitsa")
+    client.force_login(teacher)
+    page = client.get("/", headers={"accept-encoding": "gzip"})
+    assert page["Content-Encoding"] == "gzip"
+    assert reverse("logout") in gzip.decompress(page.content).decode()
+    assert "private" in page["Cache-Control"]
+    pdf = client.get(f"{plan.url}pdf/", headers={"accept-encoding": "gzip"})
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert not pdf.has_header("Content-Encoding")
+    assert pdf.getvalue().startswith(b"%PDF")
