@@ -13,6 +13,7 @@ when a request starts, so a rendering that raced a publish is stored under the o
 served. Blunt but always correct; editors publish a few times a day, readers read all day.
 """
 
+import contextlib
 import gzip
 import hashlib
 import secrets
@@ -40,6 +41,9 @@ STORED_HEADERS = (
     "X-Frame-Options",
     "Link",
 )
+# A cache that cannot be reached or written (a read-only directory, Redis down) makes pages slower,
+# never failing; nothing is kept while it fails, so nothing stale can be served from it.
+CACHE_FAILURES = (OSError, EOFError)
 # Bodies smaller than this are not worth compressing.
 GZIP_MIN_LENGTH = 200
 
@@ -117,7 +121,8 @@ def content_changed(**kwargs) -> None:
     in between read the data from before the commit)."""
 
     def bump():
-        caches[PAGE_CACHE].set(GENERATION_KEY, _new_generation(), None)
+        with contextlib.suppress(CACHE_FAILURES):  # nothing can be kept in it either
+            caches[PAGE_CACHE].set(GENERATION_KEY, _new_generation(), None)
 
     bump()
     transaction.on_commit(bump)
@@ -221,10 +226,13 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _may_use_cache(request):
             return self.get_response(request)
-        cache = caches[PAGE_CACHE]
         key = _request_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation(cache)
+        try:
+            cache = caches[PAGE_CACHE]
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or current_generation(cache)
+        except CACHE_FAILURES:
+            return self.get_response(request)  # a broken cache: slower pages, never errors
         kept = found.get(key)
         if kept is not None and kept.generation == generation[0]:
             return kept.respond(request)
@@ -232,21 +240,26 @@ class AnonymousPageCacheMiddleware:
         if not _may_keep(request, response):
             return response
         kept = KeptPage(response, generation)
-        cache.set(key, kept, getattr(settings, "DROM_PAGE_CACHE_SECONDS", 24 * 60 * 60))
+        with contextlib.suppress(CACHE_FAILURES):  # if not kept, the next visitor renders it
+            cache.set(key, kept, getattr(settings, "DROM_PAGE_CACHE_SECONDS", 24 * 60 * 60))
         return kept.respond(request)
 
 
 def remember(key: str, compute):
     """`compute()`'s value, kept until content next changes (outlines, routes, menus)."""
-    cache = caches[PAGE_CACHE]
     key = f"memo:{key}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or current_generation(cache)
+    try:
+        cache = caches[PAGE_CACHE]
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation(cache)
+    except CACHE_FAILURES:
+        return compute()
     kept = found.get(key)
     if kept is not None and kept[0] == generation[0]:
         return kept[1]
     value = compute()
-    cache.set(key, (generation[0], value), getattr(settings, "DROM_PAGE_CACHE_SECONDS", 86400))
+    with contextlib.suppress(CACHE_FAILURES):
+        cache.set(key, (generation[0], value), getattr(settings, "DROM_PAGE_CACHE_SECONDS", 86400))
     return value
 
 
