@@ -52,9 +52,9 @@ run: messages staticfiles/.collected
 	@echo "==> Drom is at http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/). Ctrl+C stops it."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Static files are collected again only when a source file (or an installed package) changed.
+# Static files are collected again only when a source file (or the pinned requirements) changed.
 STATIC_SOURCES := $(shell find static */static -type f 2>/dev/null)
-staticfiles/.collected: $(STATIC_SOURCES) $(VENV)/.installed
+staticfiles/.collected: $(STATIC_SOURCES) requirements.txt | install
 	@echo "==> Static files: collecting"
 	$(MANAGE) collectstatic --noinput -v 0
 	@mkdir -p staticfiles && touch $@
