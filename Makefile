@@ -13,11 +13,13 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/drom
 .PHONY: run test install install-dev messages makemessages lint format check pytest e2e test-postgres cluster-test bench clean
 
 $(PY):
+	@echo "==> Creating the virtualenv in $(VENV)"
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements.txt $(PY)
-	$(PIP) install --quiet -r requirements.txt
+	@echo "==> Installing the pinned requirements (the first time only: a few minutes)"
+	$(PIP) install --progress-bar off -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(PY)
@@ -29,6 +31,7 @@ install-dev: $(VENV)/.installed-dev
 
 ## Compile the .po catalogues into .mo files (built here, never committed).
 messages: install
+	@echo "==> Translations: compiling the catalogues that changed"
 	$(MANAGE) compile_translations
 
 ## Collect new strings into the .po catalogues (each app keeps its own, the site its own).
@@ -36,15 +39,25 @@ makemessages: install
 	$(MANAGE) makemessages -l bg $(I18N_IGNORE) --no-obsolete --add-location=file -v 0
 
 ## make run: install, compile translations, migrate, load demo content, collect static, serve.
+# Each step says what it does; a second `make run` skips what is done (requirements, catalogues
+# and static files by their timestamps, migrations and demo content by what the database holds).
 # Links in e-mails, the API, the sitemap and certificates name the address being served
 # (`migrate` points the Wagtail site at it); set BASE_URL yourself to override.
 run: export BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
-run: messages
-	$(MANAGE) migrate --noinput -v 0
+run: messages staticfiles/.collected
+	@echo "==> Database: applying migrations"
+	$(MANAGE) migrate --noinput
+	@echo "==> Demo content"
 	$(MANAGE) load_demo
-	$(MANAGE) collectstatic --noinput -v 0
-	@echo "Drom is at http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/). Ctrl+C stops it."
+	@echo "==> Drom is at http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/). Ctrl+C stops it."
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Static files are collected again only when a source file (or the pinned requirements) changed.
+STATIC_SOURCES := $(shell find static */static -type f 2>/dev/null)
+staticfiles/.collected: $(STATIC_SOURCES) requirements.txt | install
+	@echo "==> Static files: collecting"
+	$(MANAGE) collectstatic --noinput -v 0
+	@mkdir -p staticfiles && touch $@
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from .authoring.forms import TranslatedPageForm
 from .blocks import BaseStreamBlock
+from .caching import CachedForAnonymousMixin
 
 
-class HomePage(Page):
+class HomePage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -26,7 +27,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)

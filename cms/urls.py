@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import routing
 from .sitemaps import DromSitemap
 from .views import robots_txt
 
@@ -38,6 +39,15 @@ elif settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("schools.urls")),
     path("learning/", include("courses.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs with its page view replaced by cms.routing's (remembered routes).
+    path(
+        "",
+        include(
+            [
+                *wagtail_urls.urlpatterns[:-1],
+                re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+            ]
+        ),
+    ),
     prefix_default_language=False,
 )

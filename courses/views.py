@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -45,10 +46,12 @@ def safe_next_url(request: HttpRequest) -> str | None:
 
 
 @never_cache
-@login_required
 @require_POST
 def enroll(request: HttpRequest, course_id: int) -> HttpResponse:
     course = get_object_or_404(CoursePage, pk=course_id, live=True)
+    if not request.user.is_authenticated:
+        # Enrolling is a POST: after logging in, back to the course page, never to this URL.
+        return redirect_to_login(_course_url(request, course))
     try:
         services.enrollment_create(teacher=request.user, course=course)
     except services.CourseError as error:

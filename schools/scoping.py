@@ -38,6 +38,15 @@ def _active(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
+def may_use_admin(user) -> bool:
+    """Whether the user's roles give them the Wagtail admin (the staff roles' groups hold its
+    access permission, cms migration 0003): the site offers its editing toolbar only to them,
+    so a teacher's page pays no permission queries. The admin checks the permission itself."""
+    if not _active(user):
+        return False
+    return user.is_superuser or bool(group_names(user) - {roles.TEACHERS})
+
+
 def is_national(user) -> bool:
     """A superuser or a national coordinator: sees the whole network."""
     if not _active(user):

@@ -7,10 +7,12 @@ suites keep only the data that is theirs in tests/<app>/conftest.py.
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Locale
 from xdist.scheduler import LoadScopeScheduling
 
+from cms.caching import PAGE_CACHE
 from cms.models import HomePage
 from schools import roles
 from schools.models import Region
@@ -46,6 +48,13 @@ def migrated_db_kept_between_runs():
     """Active before pytest-django creates the test database (see tests/migrated_db.py)."""
     with migrate_once():
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Kept pages, routes and outlines (cms.caching) belong to one test's database: each test
+    starts without them, as a server starts after its database was restored."""
+    caches[PAGE_CACHE].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,13 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from .environment import env_bool, env_int, env_list, s3_settings_from_environment
+from .environment import (
+    cache_settings,
+    env_bool,
+    env_int,
+    env_list,
+    s3_settings_from_environment,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -68,6 +74,9 @@ MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.caching.TextGZipMiddleware",  # Django pads each response against BREACH
+    # Kept anonymous pages are answered before sessions, authentication and routing.
+    "cms.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,26 +136,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache
+# --- Cache: Redis when REDIS_URL is set, otherwise local memory; kept anonymous pages
+# (cms.caching) in a cache every server process shares (Redis, or files on this machine).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "drom",
-            "TIMEOUT": 300,
-            # A cache outage must degrade to slower pages, never to errors.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "drom",
-        }
-    }
+CACHES = cache_settings(REDIS_URL, Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "cache")))
+DROM_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+DROM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 60 * 60)
 
 # --- Users and authentication
 AUTH_USER_MODEL = "schools.User"

@@ -4,6 +4,7 @@ Kept apart from base.py so that the settings themselves read as a list of decisi
 """
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -73,3 +74,27 @@ def s3_settings_from_environment() -> dict:
     if values and not values.get("S3_BUCKET"):
         raise ImproperlyConfigured("Object storage is configured without a bucket: set S3_BUCKET.")
     return values
+
+
+def cache_settings(redis_url: str, page_cache_dir: Path) -> dict:
+    """The default cache, and "pages": kept anonymous pages (cms.caching), shared by every server
+    process so that one publish makes every copy stale at once."""
+    if redis_url:
+        default = {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "drom",
+            "TIMEOUT": 300,
+            # A cache outage must degrade to slower pages, never to errors.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+        pages = {**default, "KEY_PREFIX": "drom-pages", "TIMEOUT": None}
+    else:
+        default = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "drom"}
+        pages = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(page_cache_dir / "pages"),
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    return {"default": default, "pages": pages}

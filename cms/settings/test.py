@@ -13,7 +13,12 @@ CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Off, so that query budgets measure the rendering; the page-cache tests switch it on.
+DROM_PAGE_CACHE = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The database task backend's tables exist in tests (its worker and recovery are tested), while
 # tasks themselves run immediately unless a test chooses the database backend.

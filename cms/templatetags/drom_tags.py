@@ -10,7 +10,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
+
+from cms.caching import remember
+from schools.scoping import may_use_admin
 
 register = template.Library()
 
@@ -57,8 +61,7 @@ def _home_children(request) -> list[Page]:
     return request._drom_children
 
 
-@register.simple_tag(takes_context=True)
-def home_url(context) -> str:
+def _home_url(context) -> str:
     request = context.get("request")
     home = _home(request) if request else None
     return home.get_url(request) if home else "/"
@@ -101,16 +104,6 @@ def _language_links(context) -> list[dict]:
     return links
 
 
-@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
-def language_switcher(context) -> dict:
-    return {"languages": _language_links(context)}
-
-
-@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
-def alternate_links(context) -> dict:
-    return {"languages": [link for link in _language_links(context) if link["exists"]]}
-
-
 def _menu_items(context, pages) -> list[dict]:
     request = context.get("request")
     current_path = getattr(context.get("page"), "path", "")
@@ -124,28 +117,73 @@ def _menu_items(context, pages) -> list[dict]:
     ]
 
 
+def _compute_navigation(context) -> dict:
+    request = context.get("request")
+    pages = _home_children(request) if request else []
+    sections = [p for p in pages if p.show_in_menus]
+    cards = _menu_items(context, sections)
+    for item, page in zip(cards, sections, strict=True):
+        item["description"] = page.search_description
+    return {
+        "home_url": _home_url(context),
+        "languages": _language_links(context),
+        "main": _menu_items(context, sections),
+        "footer": _menu_items(context, [p for p in pages if not p.show_in_menus]),
+        "cards": cards,
+    }
+
+
+def _navigation(context) -> dict:
+    """The header's and footer's links for this page and language, remembered until content
+    changes (cms.caching.remember): no query for them on most requests."""
+    request = context.get("request")
+    if request is None:
+        return _compute_navigation(context)
+    if not hasattr(request, "_drom_navigation"):
+        page = context.get("page")
+        where = f"page-{page.pk}" if isinstance(page, Page) and page.pk else request.get_full_path()
+        key = f"nav:{request.scheme}:{request._get_raw_host()}:{get_language()}:{where}"
+        request._drom_navigation = remember(key, lambda: _compute_navigation(context))
+    return request._drom_navigation
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    return _navigation(context)["home_url"]
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    return {"languages": _navigation(context)["languages"]}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context) -> dict:
+    return {"languages": [link for link in _navigation(context)["languages"] if link["exists"]]}
+
+
 @register.inclusion_tag("includes/menu.html", takes_context=True)
 def main_menu(context) -> dict:
     """Sections under the home page that editors marked "show in menus" (library, courses…)."""
-    request = context.get("request")
-    pages = [p for p in _home_children(request) if p.show_in_menus] if request else []
-    return {"items": _menu_items(context, pages)}
+    return {"items": _navigation(context)["main"]}
 
 
 @register.inclusion_tag("includes/menu.html", takes_context=True)
 def footer_menu(context) -> dict:
     """The other pages under the home page (about, contact)."""
-    request = context.get("request")
-    pages = [p for p in _home_children(request) if not p.show_in_menus] if request else []
-    return {"items": _menu_items(context, pages)}
+    return {"items": _navigation(context)["footer"]}
 
 
 @register.inclusion_tag("includes/section_cards.html", takes_context=True)
 def section_cards(context) -> dict:
     """The main sections (library, courses…) as cards with their descriptions, for the home page."""
+    return {"items": _navigation(context)["cards"]}
+
+
+@register.simple_tag(takes_context=True)
+def editing_toolbar(context, position="bottom-right") -> str:
+    """Wagtail's user bar, for the people who may edit (no permission queries for the rest)."""
     request = context.get("request")
-    pages = [p for p in _home_children(request) if p.show_in_menus] if request else []
-    items = _menu_items(context, pages)
-    for item, page in zip(items, pages, strict=True):
-        item["description"] = page.search_description
-    return {"items": items}
+    if request is None or not may_use_admin(getattr(request, "user", None)):
+        return ""
+    return wagtailuserbar(context, position)

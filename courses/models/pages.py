@@ -1,7 +1,8 @@
 """The course pages: catalogue → course → lessons and quizzes, ordered by the page tree.
 
-Pages only render; everything that changes learner records goes through courses.services, and
-every page is personal (progress, attempts), so none is ever publicly cached.
+Pages only render; everything that changes learner records goes through courses.services. The
+catalogue and a course's page are the same for every anonymous visitor and are cached for them
+(cms.caching); for a logged-in teacher they show progress and are never cached, nor are the steps.
 """
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
+from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, remember
 
 from .. import access, selectors
 from ..blocks import LessonStreamBlock, QuestionStreamBlock
@@ -26,7 +28,7 @@ from ..steps import LESSON, QUIZ
 HOURS_PER_CREDIT = 16
 
 
-class PrivatePageMixin:
+class PrivatePageMixin(ViewRestrictionsCachedMixin):
     """Course pages show personal progress: never cache them in a shared cache."""
 
     def serve(self, request, *args, **kwargs):
@@ -36,7 +38,7 @@ class PrivatePageMixin:
         return response
 
 
-class CourseIndexPage(PrivatePageMixin, Page):
+class CourseIndexPage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -57,7 +59,7 @@ class CourseIndexPage(PrivatePageMixin, Page):
         return context
 
 
-class CoursePage(PrivatePageMixin, Page):
+class CoursePage(CachedForAnonymousMixin, Page):
     base_form_class = TranslatedPageForm
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
@@ -156,10 +158,16 @@ class CoursePage(PrivatePageMixin, Page):
             raise ValidationError(errors)
 
     def step_pages(self) -> list[Page]:
-        """Its live lessons and quizzes in page-tree order, in two queries (bodies deferred)."""
-        lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
-        quizzes = QuizPage.objects.child_of(self).live().defer("questions")
-        return sorted([*lessons, *quizzes], key=lambda page: page.path)
+        """Its live lessons and quizzes in page-tree order (bodies deferred): the outline —
+        titles, ids, order, required flags — read in two queries once, then remembered until
+        content next changes (cms.caching.remember; any publish, move or deletion forgets it)."""
+
+        def read():
+            lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
+            quizzes = QuizPage.objects.child_of(self).live().defer("questions")
+            return sorted([*lessons, *quizzes], key=lambda page: page.path)
+
+        return remember(f"course-steps:{self.pk}", read) if self.pk else read()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -187,7 +195,10 @@ class CourseStepMixin:
 
     @cached_property
     def course(self) -> "CoursePage":
-        return self.get_parent().specific
+        # Remembered until content changes: no tree queries on every lesson and quiz view.
+        if self.pk is None:
+            return self.get_parent().specific
+        return remember(f"step-course:{self.pk}", lambda: self.get_parent().specific)
 
     def serve(self, request, *args, **kwargs):
         enrollment = access.enrollment_for(user=request.user, course=self.course)

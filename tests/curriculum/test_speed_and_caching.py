@@ -84,7 +84,8 @@ def test_anonymous_library_pages_are_publicly_cacheable_and_vary_on_cookie(
     for url in (library.url, song_plan.url, resource_library.url):
         response = client.get(url)
         assert "public" in response["Cache-Control"]
-        assert "max-age=300" in response["Cache-Control"]
+        # revalidated each time (cms.caching answers 304), so a change is seen at once
+        assert "max-age=0" in response["Cache-Control"]
         assert "Cookie" in response["Vary"]
         assert not response.cookies  # nothing personal went into it
 

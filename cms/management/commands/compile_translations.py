@@ -26,10 +26,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for po_path in catalogues():
-            po = polib.pofile(str(po_path))
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                continue
+                continue  # up to date: not even parsed (a second `make run` skips them all)
+            po = polib.pofile(str(po_path))
             po.save_as_mofile(str(mo_path))
             if options["verbosity"] > 1:
                 self.stdout.write(f"compiled {mo_path} ({po.percent_translated()}% translated)")

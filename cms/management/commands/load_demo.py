@@ -1,6 +1,8 @@
 """Load Drom's demo content. Idempotent: it creates only what is missing, so a second run changes
 nothing and content edited by hand is never overwritten."""
 
+import time
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -25,11 +27,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = []
         verbose = options["verbosity"] > 1
-        for label, loader in LOADERS:
+        progress = options["verbosity"] > 0
+        for number, (label, loader) in enumerate(LOADERS, start=1):
+            # Progress as it goes: the first load generates images, PDFs and recordings.
+            if progress:
+                self.stdout.write(f"  [{number}/{len(LOADERS)}] {label}…", ending="")
+                self.stdout.flush()
+            start = time.monotonic()
+            before = len(created)
             with transaction.atomic():
                 loader(created.append)
-            if verbose:
-                self.stdout.write(f"{label}: done")
+            if progress:
+                added = len(created) - before
+                what = f"{added} created" if added else "already there"
+                self.stdout.write(f" {what} ({time.monotonic() - start:.1f} s)")
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content: created {len(created)} items."))
             if verbose:
