@@ -20,6 +20,7 @@ from . import grading
 from .models import (
     Certificate,
     CertificateCounter,
+    CertificateIssuer,
     CourseLessonPage,
     CoursePage,
     Enrollment,
@@ -206,6 +207,28 @@ def _next_serial(year: int) -> int:
     return counter.last_number
 
 
+def _english(english: CoursePage | None, field: str, original: str) -> str:
+    """The English translation's value of `field`, or "" where it was never translated."""
+    value = getattr(english, field, "") if english else ""
+    return value if value and value != original else ""
+
+
+def _modules_snapshot(course: CoursePage, english: CoursePage | None) -> list[dict]:
+    """The programme's modules with their English titles (matched by block id, which a
+    translation keeps), as they are on the day of issue."""
+    english_titles = {}
+    if english is not None:
+        english_titles = {block.id: block.value["title"] for block in english.modules}
+    return [
+        {
+            "title": block.value["title"],
+            "title_en": english_titles.get(block.id, ""),
+            "hours": block.value["hours"],
+        }
+        for block in course.modules
+    ]
+
+
 @transaction.atomic
 def certificate_issue(*, enrollment: Enrollment) -> Certificate:
     """Issue the certificate of a completed enrollment (once), numbered in the year's register."""
@@ -222,6 +245,9 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
     year = timezone.localdate(now).year
     serial = _next_serial(year)
     english = course.get_translations().filter(locale__language_code="en").first()
+    english = english.specific if english else None
+    started_on = timezone.localdate(enrollment.enrolled_at)
+    completed_on = max(timezone.localdate(enrollment.completed_at), started_on)
     return Certificate.objects.create(
         enrollment=enrollment,
         number=f"{year}-{serial:06d}",
@@ -229,6 +255,7 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
         serial=serial,
         code=secrets.token_urlsafe(18),
         issued_at=now,
+        issued_on=max(timezone.localdate(now), completed_on),
         holder_name=teacher.get_full_name(),
         position=teacher.position,
         school_name=school.name if school else "",
@@ -241,10 +268,19 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
         programme_name=course.programme_name if course.is_approved_programme else "",
         uin=course.uin if course.is_approved_programme else "",
         provider=course.provider,
+        provider_en=_english(english, "provider", course.provider),
+        programme_name_en=(
+            _english(english, "programme_name", course.programme_name)
+            if course.is_approved_programme
+            else ""
+        ),
         hours=enrollment.hours_earned,
         credits=enrollment.credits_earned or None,
-        started_on=timezone.localdate(enrollment.enrolled_at),
-        completed_on=timezone.localdate(enrollment.completed_at),
+        started_on=started_on,
+        completed_on=completed_on,
+        training_form=course.training_form,
+        modules=_modules_snapshot(course, english),
+        issuer=CertificateIssuer.current().snapshot(provider=course.provider),
     )
 
 

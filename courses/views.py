@@ -14,7 +14,13 @@ from schools import scoping
 
 from . import grading, selectors, services
 from .access import enrollment_for
-from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
+from .certificates import (
+    certificate_file_name,
+    certificate_pdf_bytes,
+    download_name,
+    issuer_logo,
+    verification_url,
+)
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
 from .passport import passport_csv_response, passport_for, passport_pdf_response
 from .progress import quiz_passed
@@ -179,13 +185,18 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if not scoping.can_view_certificate(request.user, holder_id=certificate.enrollment.teacher_id):
         raise Http404
     language = "en" if request.GET.get("lang") == "en" else "bg"
-    verify_url = verification_url(request, certificate)
+    verify_url = verification_url(request, certificate, language=language)
+    logo, logo_key = issuer_logo()
     # Made once and kept in private storage; handed over (signed URL or stream) after the check.
     return private_file_response(
-        certificate_file_name(certificate, language=language, verify_url=verify_url),
-        filename=f"certificate-{certificate.number}.pdf",
+        certificate_file_name(
+            certificate, language=language, verify_url=verify_url, logo_key=logo_key
+        ),
+        filename=download_name(certificate, language=language),
         content_type="application/pdf",
-        build=lambda: certificate_pdf_bytes(certificate, language=language, verify_url=verify_url),
+        build=lambda: certificate_pdf_bytes(
+            certificate, language=language, verify_url=verify_url, logo=logo
+        ),
     )
 
 

@@ -20,7 +20,7 @@ from wagtail.search import index
 from cms.authoring.forms import TranslatedPageForm
 
 from .. import access, selectors
-from ..blocks import LessonStreamBlock, QuestionStreamBlock
+from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
 from ..steps import LESSON, QUIZ
 
 HOURS_PER_CREDIT = 16
@@ -58,6 +58,12 @@ class CourseIndexPage(PrivatePageMixin, Page):
 
 
 class CoursePage(PrivatePageMixin, Page):
+    class TrainingForm(models.TextChoices):
+        # The forms of training that Ordinance 15 (чл. 46) names for teacher qualification.
+        DISTANCE = "distance", _("distance")
+        IN_PERSON = "in_person", _("in person")
+        BLENDED = "blended", _("in person with distance elements")
+
     base_form_class = TranslatedPageForm
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
@@ -98,6 +104,21 @@ class CoursePage(PrivatePageMixin, Page):
         help_text=_("Only for approved programmes. One credit is 16 academic hours."),
     )
     enrollment_open = models.BooleanField(_("open for enrollment"), default=True)
+    training_form = models.CharField(
+        _("form of training"),
+        max_length=20,
+        choices=TrainingForm.choices,
+        default=TrainingForm.DISTANCE,
+    )
+    modules = StreamField(
+        ProgrammeModulesBlock(),
+        verbose_name=_("programme modules"),
+        blank=True,
+        help_text=_(
+            "The modules of the programme with their academic hours, as approved; they are "
+            "listed in an appendix to the certificate. Their hours add up to the course's."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -111,11 +132,17 @@ class CoursePage(PrivatePageMixin, Page):
                 FieldPanel("sequential"),
                 FieldPanel("enrollment_open"),
                 FieldPanel("provider"),
+                FieldPanel("training_form"),
             ],
             heading=_("How the course runs"),
         ),
         MultiFieldPanel(
-            [FieldPanel("programme_name"), FieldPanel("uin"), FieldPanel("credits")],
+            [
+                FieldPanel("programme_name"),
+                FieldPanel("uin"),
+                FieldPanel("credits"),
+                FieldPanel("modules"),
+            ],
             heading=_("Approved training programme"),
         ),
     ]
@@ -150,6 +177,11 @@ class CoursePage(PrivatePageMixin, Page):
                     "One credit needs 16 academic hours: %(hours)s hours give at most "
                     "%(max)s credits."
                 ) % {"hours": self.academic_hours, "max": self.academic_hours // HOURS_PER_CREDIT}
+        module_hours = sum(block.value["hours"] or 0 for block in self.modules)
+        if self.modules and self.academic_hours and module_hours != self.academic_hours:
+            errors["modules"] = _(
+                "The modules' hours add up to %(sum)s, the course has %(hours)s academic hours."
+            ) % {"sum": module_hours, "hours": self.academic_hours}
         if bool(self.uin) != bool(self.programme_name):
             errors["uin"] = _("An approved programme needs both its name and its UIN.")
         if errors:

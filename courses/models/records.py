@@ -7,7 +7,7 @@ so that coordinator reports aggregate enrollments alone and never scan completio
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -180,6 +180,8 @@ class Certificate(models.Model):
     serial = models.PositiveIntegerField(_("number in the register"))
     code = models.CharField(_("verification code"), max_length=40, unique=True)
     issued_at = models.DateTimeField(_("issued at"))
+    #: the date printed as the registration date: never before the end of the training
+    issued_on = models.DateField(_("date of issue"))
     holder_name = models.CharField(_("full name"), max_length=300)
     position = models.CharField(_("position"), max_length=30, blank=True)
     school_name = models.CharField(_("school"), max_length=255, blank=True)
@@ -190,12 +192,21 @@ class Certificate(models.Model):
     course_title = models.CharField(_("course"), max_length=255)
     course_title_en = models.CharField(_("course in English"), max_length=255, blank=True)
     programme_name = models.CharField(_("approved programme"), max_length=300, blank=True)
+    programme_name_en = models.CharField(
+        _("approved programme in English"), max_length=300, blank=True
+    )
     uin = models.CharField(_("UIN"), max_length=50, blank=True)
     provider = models.CharField(_("provider"), max_length=200)
+    provider_en = models.CharField(_("provider in English"), max_length=200, blank=True)
     hours = models.PositiveSmallIntegerField(_("academic hours"))
     credits = models.PositiveSmallIntegerField(_("credits"), null=True, blank=True)
     started_on = models.DateField(_("from"))
     completed_on = models.DateField(_("to"))
+    training_form = models.CharField(_("form of training"), max_length=20, blank=True)
+    #: [{"title", "title_en", "hours"}] of the programme's modules as they were when issued
+    modules = models.JSONField(_("modules"), default=list, blank=True)
+    #: the issuing organisation and signatory as they were when issued (CertificateIssuer)
+    issuer = models.JSONField(_("issuer"), default=dict, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -213,6 +224,14 @@ class Certificate(models.Model):
         ordering = ["-year", "-serial"]
         constraints = [
             models.UniqueConstraint(fields=["year", "serial"], name="unique_certificate_serial"),
+            models.CheckConstraint(
+                condition=Q(completed_on__gte=F("started_on")),
+                name="certificate_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(issued_on__gte=F("completed_on")),
+                name="certificate_issued_after_completion",
+            ),
         ]
         indexes = [models.Index(fields=["issued_at"], name="certificate_issued")]
 
