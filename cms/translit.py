@@ -1,7 +1,7 @@
 """Bulgarian → Latin under the Transliteration Act (Закон за транслитерацията, ДВ бр. 19/2009).
 
-The Act's table (чл. 3, ал. 1) with its one exception (чл. 4, ал. 1): "ия" at the end of a word
-is "ia" (България → Bulgaria, София → Sofia). Names and places on an English document are written
+The Act's table (чл. 3, ал. 1) with its exceptions (чл. 4): "ия" at the end of a word is "ia"
+(София → Sofia), and България is Bulgaria. Names and places on an English document are written
 this way, the same as in a Bulgarian passport. Pure functions, no I/O.
 """
 
@@ -40,6 +40,9 @@ TABLE = {
     "я": "ya",
 }
 
+# Written as the Act says (чл. 4, ал. 2), not letter by letter.
+EXCEPTIONS = {"българия": "bulgaria"}
+
 # Typographic quotes become English ones on an English document.
 QUOTES = {"„": "“", "“": "”", "«": "“", "»": "”"}
 
@@ -49,7 +52,9 @@ _WORD = re.compile(r"[А-Яа-яЀ-ѝ]+")
 def _word(word: str) -> str:
     lower = word.lower()
     ending = ""
-    if lower.endswith("ия"):
+    if lower in EXCEPTIONS:
+        lower, ending = "", EXCEPTIONS[lower]
+    elif lower.endswith("ия"):
         lower, ending = lower[:-2], "ia"
     latin = "".join(TABLE.get(letter, letter) for letter in lower) + ending
     if len(word) > 1 and word.isupper():

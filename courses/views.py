@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -14,6 +15,7 @@ from schools import scoping
 
 from . import grading, selectors, services
 from .access import enrollment_for
+from .certificate_pdf import document_text
 from .certificates import (
     certificate_file_name,
     certificate_pdf_bytes,
@@ -204,5 +206,8 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate = Certificate.objects.filter(code=code).first()
-    status = 200 if certificate else 404
-    return render(request, "courses/verify.html", {"certificate": certificate}, status=status)
+    if certificate is None:
+        return render(request, "courses/verify.html", {"certificate": None}, status=404)
+    # The page speaks the language of its address: /en/… shows the English certificate's text.
+    text = document_text(certificate, language=get_language())
+    return render(request, "courses/verify.html", {"certificate": certificate, "text": text})
