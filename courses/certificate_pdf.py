@@ -63,9 +63,10 @@ def _label(choices, code: str) -> str:
 def document_text(certificate: Certificate, *, language: str) -> Text:
     """The printed values; call inside translation.override(language)."""
     issuer = certificate.issuer or {}
+    erased = _("(data erased at the holder's request)") if certificate.holder_erased else ""
     if language != "en":
         return Text(
-            holder=certificate.holder_name,
+            holder=erased or certificate.holder_name,
             position=_label(User.Position, certificate.position),
             school=certificate.school_name,
             town=certificate.town,
@@ -83,7 +84,7 @@ def document_text(certificate: Certificate, *, language: str) -> Text:
         )
     latin = transliterate
     return Text(
-        holder=latin(certificate.holder_name),
+        holder=erased or latin(certificate.holder_name),
         position=_label(User.Position, certificate.position),
         school=latin(certificate.school_name),
         town=latin(certificate.town),

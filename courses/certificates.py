@@ -53,7 +53,8 @@ def certificate_file_name(
     when anything printed on it can (revocation, the verification address, the logo, the
     layout's version)."""
     stamp = f"{certificate.revoked_at:%Y%m%d%H%M%S}" if certificate.is_revoked else "valid"
-    key = f"{LAYOUT_VERSION}|{verify_url}|{stamp}|{logo_key}"
+    erased = "erased" if certificate.holder_erased else ""
+    key = f"{LAYOUT_VERSION}|{verify_url}|{stamp}|{erased}|{logo_key}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:12]
     return f"certificates/{certificate.year}/{certificate.number}-{language}-{digest}.pdf"
 

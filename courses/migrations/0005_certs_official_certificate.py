@@ -141,6 +141,13 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="certificate",
+            name="holder_erased_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="holder's data erased at"
+            ),
+        ),
+        migrations.AddField(
+            model_name="certificate",
             name="issuer",
             field=models.JSONField(blank=True, default=dict, verbose_name="issuer"),
         ),

@@ -217,6 +217,8 @@ class Certificate(models.Model):
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
+    #: when the holder's personal data were erased at their request (the name is then empty)
+    holder_erased_at = models.DateTimeField(_("holder's data erased at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")
@@ -237,6 +239,10 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def holder_erased(self) -> bool:
+        return self.holder_erased_at is not None
 
     @property
     def is_revoked(self) -> bool:
