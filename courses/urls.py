@@ -12,6 +12,7 @@ urlpatterns = [
     path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("quizzes/<int:quiz_id>/start/", views.quiz_start, name="quiz_start"),
     path("attempts/<int:attempt_id>/submit/", views.quiz_submit, name="quiz_submit"),
+    path("attempts/<int:attempt_id>/save/", views.quiz_save, name="quiz_save"),
     path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
     path("certificates/<str:number>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("verify/<str:code>/", views.verify, name="verify"),

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -117,11 +117,49 @@ def quiz_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         enrollment__teacher=request.user,
     )
     try:
-        attempt = services.quiz_attempt_submit(attempt=attempt, answers=_answers_from(request.POST))
+        attempt = services.quiz_attempt_submit(
+            attempt=attempt,
+            answers=_answers_from(request.POST),
+            shown=request.POST.getlist("shown") or None,
+        )
     except services.CourseError as error:
         messages.error(request, error.message)
         return redirect(attempt.quiz.localized.get_url(request))
     return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+@never_cache
+@login_required
+@require_POST
+def quiz_save(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """Save the answers of one page: on a page turn (no JavaScript needed) or from the browser
+    as the teacher answers (answered with JSON, not a redirect)."""
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("quiz", "enrollment"),
+        pk=attempt_id,
+        enrollment__teacher=request.user,
+    )
+    from_script = request.headers.get("X-Requested-With") == "fetch"
+    try:
+        attempt = services.quiz_attempt_save(
+            attempt=attempt,
+            answers=_answers_from(request.POST),
+            shown=request.POST.getlist("shown"),
+        )
+    except services.CourseError as error:
+        if from_script:
+            return JsonResponse({"saved": False, "message": str(error.message)}, status=409)
+        messages.error(request, error.message)
+        return redirect(attempt.quiz.localized.get_url(request))
+    if attempt.submitted_at is not None:
+        if from_script:
+            return JsonResponse({"saved": False, "closed": True}, status=409)
+        return redirect("courses:attempt", attempt_id=attempt.pk)
+    if from_script:
+        return JsonResponse({"saved": True})
+    page = request.POST.get("go", "")
+    url = attempt.quiz.localized.get_url(request)
+    return redirect(f"{url}?page={int(page)}" if page.isdigit() else url)
 
 
 @never_cache

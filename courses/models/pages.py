@@ -271,6 +271,12 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         BEST = "best", _("the best attempt")
         LAST = "last", _("the last attempt")
 
+    class Overdue(models.TextChoices):
+        # Moodle's three ways of handling an attempt whose time is up.
+        AUTOSUBMIT = "autosubmit", _("submitted automatically with the answers saved so far")
+        GRACE = "grace", _("a grace period to submit, without changing answers")
+        NOT_COUNTED = "abandon", _("not counted unless submitted before the limit")
+
     class Review(models.TextChoices):
         NEVER = "never", _("never")
         AFTER_PASSING = "passed", _("after passing")
@@ -297,6 +303,23 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         validators=[MinValueValidator(1)],
         help_text=_("Empty means no limit."),
     )
+    overdue_handling = models.CharField(
+        _("when the time is up"),
+        max_length=10,
+        choices=Overdue.choices,
+        default=Overdue.AUTOSUBMIT,
+    )
+    grace_period_minutes = models.PositiveSmallIntegerField(
+        _("grace period (minutes)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Only with a grace period: how long the teacher may still submit."),
+    )
+    questions_per_page = models.PositiveSmallIntegerField(
+        _("questions per page"),
+        default=0,
+        help_text=_("0 shows all questions on one page. Answers are saved on every page turn."),
+    )
     review_policy = models.CharField(
         _("show the correct answers"),
         max_length=6,
@@ -313,7 +336,14 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("counting"), FieldPanel("review_policy")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
-                FieldPanel("time_limit_minutes"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("time_limit_minutes"),
+                        FieldPanel("overdue_handling"),
+                        FieldPanel("grace_period_minutes"),
+                    ]
+                ),
+                FieldPanel("questions_per_page"),
                 FieldPanel("required"),
             ],
             heading=_("Rules"),
@@ -347,6 +377,7 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 quiz=self,
                 enrollment=enrollment,
                 preview=getattr(request, "is_preview", False),
+                page=request.GET.get("page", ""),
             )
         )
         return context

@@ -125,6 +125,11 @@ class QuizAttempt(models.Model):
     )
     passed = models.BooleanField(_("passed"), default=False)
     timed_out = models.BooleanField(_("submitted after the time limit"), default=False)
+    #: False for an attempt closed after its time limit under the "not counted" rule (it still
+    #: uses up an attempt, but its score never decides whether the quiz is passed)
+    counted = models.BooleanField(_("counted"), default=True)
+    #: when the answers of the open attempt were last saved (page by page, or by the browser)
+    saved_at = models.DateTimeField(_("answers saved at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("quiz attempt")
