@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ops import audit
 from schools import scoping
 
 from . import grading, timing
@@ -338,7 +339,7 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
     english = english.specific if english else None
     started_on = timezone.localdate(enrollment.enrolled_at)
     completed_on = max(timezone.localdate(enrollment.completed_at), started_on)
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         enrollment=enrollment,
         number=f"{year}-{serial:06d}",
         year=year,
@@ -372,6 +373,8 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
         modules=_modules_snapshot(course, english),
         issuer=CertificateIssuer.current().snapshot(provider=course.provider),
     )
+    audit.record(instance=certificate, action=audit.CERTIFICATE_ISSUE)
+    return certificate
 
 
 @transaction.atomic
@@ -388,4 +391,10 @@ def certificate_revoke(
     certificate.revoked_by = by
     certificate.revocation_reason = reason[:300]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    audit.record(
+        instance=certificate,
+        action=audit.CERTIFICATE_REVOKE,
+        user=by,
+        data={"reason": certificate.revocation_reason},
+    )
     return certificate

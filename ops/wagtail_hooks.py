@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import erasure, views
+from . import audit, erasure, views
 
 
 @hooks.register("register_admin_urls")
@@ -16,3 +16,8 @@ def register_download_urls():
 
 hooks.register(erasure.HOOK, erasure.erase_outbox)
 hooks.register(erasure.HOOK, erasure.erase_prepared_downloads)
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    audit.register(actions)

@@ -52,6 +52,16 @@ def register_export_log_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return NationalMenuItem(
+        _("Action log"),
+        reverse("drom_reports:audit"),
+        icon_name="history",
+        order=65,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_delivery_problems_menu_item():
     return CoordinatorMenuItem(
         _("E-mail problems"),
