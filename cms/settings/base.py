@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from ops.csp import origin as csp_origin
+from ops.csp import policy_settings
+
 from .environment import env_bool, env_int, env_list, s3_settings_from_environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Content-Security-Policy (ops/csp.py: strict; the admin's additions under /admin/).
+    "ops.csp.DromCSPMiddleware",
     # Last, so that it sees the final response of a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -310,6 +315,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy: enforced, or only reported with CSP_REPORT_ONLY=true (ops/csp.py).
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+globals().update(
+    policy_settings(
+        report_only=CSP_REPORT_ONLY,
+        file_origins=[
+            csp_origin(MEDIA_URL),
+            csp_origin((S3 or {}).get("S3_PUBLIC_URL", "")),
+            csp_origin((S3 or {}).get("S3_ENDPOINT_URL", "")),
+        ],
+        report_uri=os.environ.get("CSP_REPORT_URI", ""),
+    )
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)

@@ -472,6 +472,8 @@ INTERCULTURAL = {
                 "counting": "best",
                 "review_policy": "last",
                 "shuffle_questions": True,
+                "time_limit_minutes": 20,
+                "questions_per_page": 2,
             },
             "questions": [
                 single(
