@@ -5,6 +5,8 @@ variables); with none set Drom runs on SQLite and the local-memory cache, so try
 service.
 """
 
+import base64
+import hashlib
 import importlib.util
 import os
 from datetime import timedelta
@@ -315,6 +317,21 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
+# Keys that sign Open Badges credentials (courses/credentials.py), newest first: "id:seed,…",
+# each seed 32 random bytes in base64url. Rotating: put a new key first and keep the old ones, so
+# credentials they signed still verify. Unset: one key derived from SECRET_KEY.
+CREDENTIAL_KEYS = [
+    {"id": entry.split(":", 1)[0], "seed": entry.split(":", 1)[1]}
+    for entry in env_list("CREDENTIAL_KEYS")
+    if ":" in entry
+] or [
+    {
+        "id": "key-1",
+        "seed": base64.urlsafe_b64encode(
+            hashlib.sha256(f"drom-credentials|{SECRET_KEY}".encode()).digest()
+        ).decode(),
+    }
+]
 # Content-Security-Policy: enforced, or only reported with CSP_REPORT_ONLY=true (ops/csp.py).
 CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
 globals().update(
