@@ -97,7 +97,6 @@ def keep_editorial_history(*, user, identity: Identity) -> None:
 
 @rule(
     "wagtailsearch.IndexEntry",
-    "wagtailsearch.SQLiteFTSIndexEntry",
     how="Holds pages, images, documents and media only: no model with personal data is "
     "indexed (tests/schools/test_erasure.py checks).",
 )
