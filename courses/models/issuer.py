@@ -1,9 +1,10 @@
 """Who issues the certificates: the organisation's details, logo and signatory (a site setting).
 
-National coordinators edit it in Settings → "Certificate issuer" (the change permission is given
-to their group by migration). Each certificate keeps a copy of these details as they were on the
-day it was issued (`Certificate.issuer`), so a later change of head never rewrites old documents;
-only the logo is read when a PDF is drawn.
+National coordinators edit it in Settings → "Certificate issuer" (schools.scoping decides, through
+the setting's permission policy; their group also holds the change permission, by migration).
+Each certificate keeps a copy of these details as they were on the day it was issued
+(`Certificate.issuer`), so a later change of head never rewrites old documents; only the logo is
+read when a PDF is drawn.
 """
 
 from django.conf import settings
@@ -12,6 +13,29 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
+from wagtail.permission_policies.sites import SitePermissionPolicy
+
+from schools import scoping
+
+
+class NationalCoordinatorsEdit(SitePermissionPolicy):
+    """Who may edit the issuer: schools.scoping decides (national coordinators), not admin
+    rights — the details are printed on every certificate."""
+
+    def user_has_any_permission(self, user, actions):
+        return "change" in actions and scoping.is_national(user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions)
+
+    def sites_user_has_any_permission_for(self, user, actions):
+        allowed = self.user_has_any_permission(user, actions)
+        return Site.objects.all() if allowed else Site.objects.none()
+
+    def users_with_any_permission(self, actions):
+        if "change" not in actions:
+            return scoping.national_coordinators().none()
+        return scoping.national_coordinators()
 
 
 @register_setting(icon="doc-full")
@@ -91,6 +115,10 @@ class CertificateIssuer(BaseSiteSetting):
         "head_position",
         "head_position_en",
     )
+
+    @classmethod
+    def get_permission_policy(cls):
+        return NationalCoordinatorsEdit(cls)
 
     @classmethod
     def current(cls) -> "CertificateIssuer":
