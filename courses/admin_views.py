@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from django_filters import DateFromToRangeFilter
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, MenuItem
@@ -50,6 +51,12 @@ class NationalCoordinatorPolicy(BasePermissionPolicy):
 
 
 register_permission_policy(Certificate, NationalCoordinatorPolicy(Certificate), exact_class=True)
+
+
+class CertificateHistoryView(HistoryView):
+    """The certificate's audit entries (issued, revoked): for whoever may view the register."""
+
+    any_permission_required = ["view"]
 
 
 class CertificateIndexView(IndexView):
@@ -100,6 +107,7 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
+    history_view_class = CertificateHistoryView
     inspect_view_enabled = True
     list_display = [
         "number",

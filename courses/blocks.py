@@ -154,3 +154,22 @@ class QuestionStreamBlock(blocks.StreamBlock):
     multiple_choice = MultipleChoiceBlock()
     true_false = TrueFalseBlock()
     short_answer = ShortAnswerBlock()
+
+
+class ProgrammeModuleBlock(blocks.StructBlock):
+    """A module of an approved programme with its academic hours (printed in the certificate's
+    appendix)."""
+
+    title = blocks.CharBlock(label=_("module"), max_length=255)
+    hours = blocks.IntegerBlock(label=_("academic hours"), min_value=1, max_value=500)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Module")
+        template = "courses/blocks/programme_module_block.html"
+        description = _("A module of the programme and its academic hours.")
+        preview_value = {"title": "Ромската история и култура в училище", "hours": 8}
+
+
+class ProgrammeModulesBlock(blocks.StreamBlock):
+    module = ProgrammeModuleBlock()

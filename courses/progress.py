@@ -33,7 +33,11 @@ class Progress:
 
 def quiz_passed(attempts: Iterable, *, counting: str, pass_mark: int) -> bool:
     """Whether a quiz counts as passed, from its submitted attempts in order of number."""
-    scores = [a.score for a in attempts if a.submitted_at is not None and a.score is not None]
+    scores = [
+        a.score
+        for a in attempts
+        if a.submitted_at is not None and a.score is not None and getattr(a, "counted", True)
+    ]
     if not scores:
         return False
     counted = max(scores) if counting == "best" else scores[-1]
@@ -101,6 +105,7 @@ def enrollment_progress(*, enrollment: Enrollment, steps: Sequence[Step] | None 
         "deadline",
         "score",
         "passed",
+        "counted",
         "submitted_at",
     ).order_by("number"):
         attempts.setdefault(attempt.quiz_id, []).append(attempt)

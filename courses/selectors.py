@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from schools import scoping
 
-from . import grading
+from . import grading, timing
 from .access import enrollment_for
 from .models.records import Enrollment
 from .progress import Progress, enrollment_progress
@@ -92,7 +92,18 @@ def lesson_context(*, lesson, enrollment: Enrollment | None) -> dict:
     }
 
 
-def quiz_context(*, quiz, enrollment: Enrollment | None, preview: bool = False) -> dict:
+def _paged(questions: list[dict], *, per_page: int, page: str) -> tuple[list[dict], int, int]:
+    """The questions of one page, its number (from 1) and the number of pages."""
+    if not per_page or not questions:
+        return questions, 1, 1
+    pages = (len(questions) + per_page - 1) // per_page
+    number = min(max(int(page), 1), pages) if page.isdigit() else 1
+    return questions[(number - 1) * per_page : number * per_page], number, pages
+
+
+def quiz_context(
+    *, quiz, enrollment: Enrollment | None, preview: bool = False, page: str = ""
+) -> dict:
     course = quiz.course
     steps, progress = _course_state(course=course, enrollment=enrollment)
     step_id, previous, following = _position(steps, quiz)
@@ -101,12 +112,23 @@ def quiz_context(*, quiz, enrollment: Enrollment | None, preview: bool = False) 
     questions = []
     if open_attempt is not None:
         # The snapshot is loaded only for the open attempt (one row, whatever the history).
-        snapshot = enrollment.attempts.values_list("questions", flat=True).get(pk=open_attempt.pk)
+        snapshot, saved = enrollment.attempts.values_list("questions", "answers").get(
+            pk=open_attempt.pk
+        )
         questions = grading.public_questions(
             snapshot,
             seed=open_attempt.seed,
             shuffle_questions=quiz.shuffle_questions,
             shuffle_choices=quiz.shuffle_choices,
+        )
+        for question in questions:
+            question["saved"] = (saved or {}).get(question["id"], [])
+        now = timezone.now()
+        open_attempt.phase = timing.attempt_phase(open_attempt, quiz, now=now)
+        open_attempt.seconds_left = (
+            max(0, int((open_attempt.deadline - now).total_seconds()))
+            if open_attempt.deadline
+            else None
         )
     if preview:
         # Editors previewing a draft see the questions as a teacher would (never the answers).
@@ -118,7 +140,12 @@ def quiz_context(*, quiz, enrollment: Enrollment | None, preview: bool = False) 
         )
     left = quiz.attempts_left(len(attempts))
     locked = bool(progress and step_id in progress.locked)
+    questions, page_number, page_count = _paged(
+        questions, per_page=quiz.questions_per_page, page=page
+    )
     return {
+        "page_number": page_number,
+        "page_count": page_count,
         "course": course,
         "enrollment": enrollment,
         "progress": progress,

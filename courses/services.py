@@ -14,12 +14,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ops import audit
 from schools import scoping
 
-from . import grading
+from . import grading, timing
 from .models import (
     Certificate,
     CertificateCounter,
+    CertificateIssuer,
     CourseLessonPage,
     CoursePage,
     Enrollment,
@@ -29,9 +31,6 @@ from .models import (
 )
 from .progress import Progress, enrollment_progress
 from .steps import Step, canonical, course_steps
-
-# Seconds allowed after a time limit for the form to travel back before it counts as late.
-TIME_LIMIT_GRACE = 60
 
 
 class CourseError(Exception):
@@ -141,6 +140,10 @@ def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt
     open_attempt = QuizAttempt.objects.filter(
         enrollment=enrollment, quiz=quiz, submitted_at__isnull=True
     ).first()
+    if open_attempt and timing.attempt_phase(open_attempt, quiz, now=timezone.now()) == timing.OVER:
+        open_attempt.quiz = quiz
+        _close_overdue(enrollment, open_attempt, now=timezone.now())
+        open_attempt = None
     if open_attempt:
         return open_attempt
     _check_step_open(enrollment, quiz)
@@ -167,11 +170,84 @@ def quiz_attempt_start(*, enrollment: Enrollment, quiz: QuizPage) -> QuizAttempt
     return attempt
 
 
+def _grade(attempt: QuizAttempt, answers: dict, *, allow_missing: bool) -> grading.Grade:
+    try:
+        cleaned = grading.validate(attempt.questions, answers, allow_missing=allow_missing)
+    except grading.AnswerError as error:
+        raise CourseError(error.args[0]) from error
+    attempt.answers = cleaned
+    return grading.grade(attempt.questions, cleaned)
+
+
+def _finish(enrollment: Enrollment, attempt: QuizAttempt, result, *, when, late: bool) -> None:
+    attempt.results = result.results
+    attempt.score = result.score
+    attempt.passed = result.passed(attempt.quiz.pass_mark)
+    attempt.timed_out = late
+    attempt.submitted_at = when
+    attempt.save()
+    enrollment.quiz_attempts += 1
+    if enrollment.best_quiz_score is None or result.score > enrollment.best_quiz_score:
+        enrollment.best_quiz_score = result.score
+    _refresh_progress(enrollment)
+
+
+def _close_overdue(enrollment: Enrollment, attempt: QuizAttempt, *, now) -> QuizAttempt:
+    """Close an attempt whose time (and grace period) is over, by its quiz's rule."""
+    quiz = attempt.quiz
+    if quiz.overdue_handling == QuizPage.Overdue.AUTOSUBMIT:
+        # Submitted at the limit with what was saved by then.
+        result = _grade(attempt, attempt.answers, allow_missing=True)
+        _finish(enrollment, attempt, result, when=attempt.deadline, late=True)
+        return attempt
+    # Never submitted in time: the attempt is used up but not counted.
+    attempt.results = []
+    attempt.score = 0
+    attempt.passed = False
+    attempt.counted = False
+    attempt.timed_out = True
+    attempt.submitted_at = now
+    attempt.save()
+    enrollment.quiz_attempts += 1
+    _refresh_progress(enrollment)
+    return attempt
+
+
 @transaction.atomic
-def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[str, list[str]]) -> QuizAttempt:
+def quiz_attempt_save(
+    *, attempt: QuizAttempt, answers: dict[str, list[str]], shown: list[str]
+) -> QuizAttempt:
+    """Save the answers of the questions on one page of an open attempt (page turns, or the
+    browser as the teacher answers). After the time limit nothing changes any more."""
+    enrollment = _lock(attempt.enrollment)
+    attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if attempt.submitted_at is not None:
+        return attempt
+    now = timezone.now()
+    state = timing.attempt_phase(attempt, attempt.quiz, now=now)
+    if state == timing.OVER:
+        return _close_overdue(enrollment, attempt, now=now)
+    if state == timing.GRACE:
+        raise CourseError(_("The time is up: you can still submit, but no longer change answers."))
+    try:
+        cleaned = grading.validate(attempt.questions, answers, allow_missing=True)
+    except grading.AnswerError as error:
+        raise CourseError(error.args[0]) from error
+    attempt.answers = timing.merge(attempt.answers, cleaned, shown)
+    attempt.saved_at = now
+    attempt.save(update_fields=["answers", "saved_at"])
+    return attempt
+
+
+@transaction.atomic
+def quiz_attempt_submit(
+    *, attempt: QuizAttempt, answers: dict[str, list[str]], shown: list[str] | None = None
+) -> QuizAttempt:
     """Grade an open attempt once. A repeated or concurrent submit returns the graded attempt.
 
-    Malformed answers raise CourseError and leave the attempt open (no attempt is burned).
+    In time, the answers sent complete those saved page by page. After the limit the quiz's
+    rule decides (courses.timing): answers sent late are never graded. Malformed answers raise
+    CourseError and leave the attempt open (no attempt is burned).
     """
     # Lock order: enrollment, then attempt — the same as quiz_attempt_start, so no deadlock.
     enrollment = _lock(attempt.enrollment)
@@ -179,24 +255,40 @@ def quiz_attempt_submit(*, attempt: QuizAttempt, answers: dict[str, list[str]]) 
     if attempt.submitted_at is not None:
         return attempt
     now = timezone.now()
-    late = bool(attempt.deadline and now > attempt.deadline + timedelta(seconds=TIME_LIMIT_GRACE))
-    try:
-        cleaned = grading.validate(attempt.questions, answers, allow_missing=late)
-    except grading.AnswerError as error:
-        raise CourseError(error.args[0]) from error
-    result = grading.grade(attempt.questions, cleaned)
-    attempt.answers = cleaned
-    attempt.results = result.results
-    attempt.score = result.score
-    attempt.passed = result.passed(attempt.quiz.pass_mark)
-    attempt.timed_out = late
-    attempt.submitted_at = now
-    attempt.save()
-    enrollment.quiz_attempts += 1
-    if enrollment.best_quiz_score is None or result.score > enrollment.best_quiz_score:
-        enrollment.best_quiz_score = result.score
-    _refresh_progress(enrollment)
+    state = timing.attempt_phase(attempt, attempt.quiz, now=now)
+    if state == timing.OVER:
+        return _close_overdue(enrollment, attempt, now=now)
+    if state == timing.GRACE:
+        result = _grade(attempt, attempt.answers, allow_missing=True)
+        _finish(enrollment, attempt, result, when=now, late=True)
+        return attempt
+    shown = list(answers) if shown is None else shown
+    merged = timing.merge(attempt.answers, answers, shown)
+    result = _grade(attempt, merged, allow_missing=False)
+    _finish(enrollment, attempt, result, when=now, late=False)
     return attempt
+
+
+def quiz_attempts_close_overdue() -> int:
+    """Close every open attempt whose time is over (run every minute by ops.scheduling)."""
+    now = timezone.now()
+    closed = 0
+    candidates = QuizAttempt.objects.filter(
+        submitted_at__isnull=True, deadline__lt=now - timing.NETWORK_SLACK
+    ).select_related("quiz", "enrollment")
+    for attempt in candidates:
+        with transaction.atomic():
+            enrollment = _lock(attempt.enrollment)
+            locked = (
+                QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+            )
+            if (
+                locked.submitted_at is None
+                and timing.attempt_phase(locked, locked.quiz, now=now) == timing.OVER
+            ):
+                _close_overdue(enrollment, locked, now=now)
+                closed += 1
+    return closed
 
 
 def _next_serial(year: int) -> int:
@@ -204,6 +296,28 @@ def _next_serial(year: int) -> int:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
+
+
+def _english(english: CoursePage | None, field: str, original: str) -> str:
+    """The English translation's value of `field`, or "" where it was never translated."""
+    value = getattr(english, field, "") if english else ""
+    return value if value and value != original else ""
+
+
+def _modules_snapshot(course: CoursePage, english: CoursePage | None) -> list[dict]:
+    """The programme's modules with their English titles (matched by block id, which a
+    translation keeps), as they are on the day of issue."""
+    english_titles = {}
+    if english is not None:
+        english_titles = {block.id: block.value["title"] for block in english.modules}
+    return [
+        {
+            "title": block.value["title"],
+            "title_en": english_titles.get(block.id, ""),
+            "hours": block.value["hours"],
+        }
+        for block in course.modules
+    ]
 
 
 @transaction.atomic
@@ -222,13 +336,17 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
     year = timezone.localdate(now).year
     serial = _next_serial(year)
     english = course.get_translations().filter(locale__language_code="en").first()
-    return Certificate.objects.create(
+    english = english.specific if english else None
+    started_on = timezone.localdate(enrollment.enrolled_at)
+    completed_on = max(timezone.localdate(enrollment.completed_at), started_on)
+    certificate = Certificate.objects.create(
         enrollment=enrollment,
         number=f"{year}-{serial:06d}",
         year=year,
         serial=serial,
         code=secrets.token_urlsafe(18),
         issued_at=now,
+        issued_on=max(timezone.localdate(now), completed_on),
         holder_name=teacher.get_full_name(),
         position=teacher.position,
         school_name=school.name if school else "",
@@ -241,11 +359,22 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
         programme_name=course.programme_name if course.is_approved_programme else "",
         uin=course.uin if course.is_approved_programme else "",
         provider=course.provider,
+        provider_en=_english(english, "provider", course.provider),
+        programme_name_en=(
+            _english(english, "programme_name", course.programme_name)
+            if course.is_approved_programme
+            else ""
+        ),
         hours=enrollment.hours_earned,
         credits=enrollment.credits_earned or None,
-        started_on=timezone.localdate(enrollment.enrolled_at),
-        completed_on=timezone.localdate(enrollment.completed_at),
+        started_on=started_on,
+        completed_on=completed_on,
+        training_form=course.training_form,
+        modules=_modules_snapshot(course, english),
+        issuer=CertificateIssuer.current().snapshot(provider=course.provider),
     )
+    audit.record(instance=certificate, action=audit.CERTIFICATE_ISSUE)
+    return certificate
 
 
 @transaction.atomic
@@ -262,4 +391,10 @@ def certificate_revoke(
     certificate.revoked_by = by
     certificate.revocation_reason = reason[:300]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    audit.record(
+        instance=certificate,
+        action=audit.CERTIFICATE_REVOKE,
+        user=by,
+        data={"reason": certificate.revocation_reason},
+    )
     return certificate

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import credential_views, views
 
 app_name = "courses"
 
@@ -12,7 +12,12 @@ urlpatterns = [
     path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
     path("quizzes/<int:quiz_id>/start/", views.quiz_start, name="quiz_start"),
     path("attempts/<int:attempt_id>/submit/", views.quiz_submit, name="quiz_submit"),
+    path("attempts/<int:attempt_id>/save/", views.quiz_save, name="quiz_save"),
     path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
     path("certificates/<str:number>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("verify/<str:code>/", views.verify, name="verify"),
+    path("certificates/<str:number>.json", credential_views.download, name="credential"),
+    path("credentials/keys/", credential_views.keys, name="credential_keys"),
+    path("credentials/status/<str:code>/", credential_views.status, name="credential_status"),
+    path("credentials/verify/", credential_views.verify, name="credential_verify"),
 ]

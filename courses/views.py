@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -15,7 +16,14 @@ from schools import scoping
 
 from . import grading, selectors, services
 from .access import enrollment_for
-from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
+from .certificate_pdf import document_text
+from .certificates import (
+    certificate_file_name,
+    certificate_pdf_bytes,
+    download_name,
+    issuer_logo,
+    verification_url,
+)
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
 from .passport import passport_csv_response, passport_for, passport_pdf_response
 from .progress import quiz_passed
@@ -112,11 +120,49 @@ def quiz_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         enrollment__teacher=request.user,
     )
     try:
-        attempt = services.quiz_attempt_submit(attempt=attempt, answers=_answers_from(request.POST))
+        attempt = services.quiz_attempt_submit(
+            attempt=attempt,
+            answers=_answers_from(request.POST),
+            shown=request.POST.getlist("shown") or None,
+        )
     except services.CourseError as error:
         messages.error(request, error.message)
         return redirect(attempt.quiz.localized.get_url(request))
     return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+@never_cache
+@login_required
+@require_POST
+def quiz_save(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """Save the answers of one page: on a page turn (no JavaScript needed) or from the browser
+    as the teacher answers (answered with JSON, not a redirect)."""
+    attempt = get_object_or_404(
+        QuizAttempt.objects.select_related("quiz", "enrollment"),
+        pk=attempt_id,
+        enrollment__teacher=request.user,
+    )
+    from_script = request.headers.get("X-Requested-With") == "fetch"
+    try:
+        attempt = services.quiz_attempt_save(
+            attempt=attempt,
+            answers=_answers_from(request.POST),
+            shown=request.POST.getlist("shown"),
+        )
+    except services.CourseError as error:
+        if from_script:
+            return JsonResponse({"saved": False, "message": str(error.message)}, status=409)
+        messages.error(request, error.message)
+        return redirect(attempt.quiz.localized.get_url(request))
+    if attempt.submitted_at is not None:
+        if from_script:
+            return JsonResponse({"saved": False, "closed": True}, status=409)
+        return redirect("courses:attempt", attempt_id=attempt.pk)
+    if from_script:
+        return JsonResponse({"saved": True})
+    page = request.POST.get("go", "")
+    url = attempt.quiz.localized.get_url(request)
+    return redirect(f"{url}?page={int(page)}" if page.isdigit() else url)
 
 
 @never_cache
@@ -182,13 +228,18 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
     if not scoping.can_view_certificate(request.user, holder_id=certificate.enrollment.teacher_id):
         raise Http404
     language = "en" if request.GET.get("lang") == "en" else "bg"
-    verify_url = verification_url(request, certificate)
+    verify_url = verification_url(request, certificate, language=language)
+    logo, logo_key = issuer_logo()
     # Made once and kept in private storage; handed over (signed URL or stream) after the check.
     return private_file_response(
-        certificate_file_name(certificate, language=language, verify_url=verify_url),
-        filename=f"certificate-{certificate.number}.pdf",
+        certificate_file_name(
+            certificate, language=language, verify_url=verify_url, logo_key=logo_key
+        ),
+        filename=download_name(certificate, language=language),
         content_type="application/pdf",
-        build=lambda: certificate_pdf_bytes(certificate, language=language, verify_url=verify_url),
+        build=lambda: certificate_pdf_bytes(
+            certificate, language=language, verify_url=verify_url, logo=logo
+        ),
     )
 
 
@@ -196,5 +247,8 @@ def certificate_pdf(request: HttpRequest, number: str) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate = Certificate.objects.filter(code=code).first()
-    status = 200 if certificate else 404
-    return render(request, "courses/verify.html", {"certificate": certificate}, status=status)
+    if certificate is None:
+        return render(request, "courses/verify.html", {"certificate": None}, status=404)
+    # The page speaks the language of its address: /en/… shows the English certificate's text.
+    text = document_text(certificate, language=get_language())
+    return render(request, "courses/verify.html", {"certificate": certificate, "text": text})

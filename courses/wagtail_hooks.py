@@ -8,6 +8,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from ops import erasure as ops_erasure
+
+from . import erasure
 from .admin_views import CertificateViewSet, certificate_admin_urls
 from .guards import pages_with_learner_records
 
@@ -49,3 +52,7 @@ def register_certificate_register():
 @hooks.register("register_admin_urls")
 def register_certificate_urls():
     return certificate_admin_urls()
+
+
+for _rule in (erasure.erase_certificates, erasure.erase_reflections, erasure.keep_learning_records):
+    hooks.register(ops_erasure.HOOK, _rule)

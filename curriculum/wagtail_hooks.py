@@ -1,9 +1,13 @@
 """Admin screens of the library: the topic list as a snippet authors manage."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ops import erasure as ops_erasure
+
+from . import erasure
 from .models import Topic
 
 
@@ -20,3 +24,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+for _rule in (erasure.erase_saved_plans, erasure.keep_library_files):
+    hooks.register(ops_erasure.HOOK, _rule)

@@ -119,6 +119,12 @@ class Job:
 JOBS = [
     Job("publish_scheduled", "every minute", _every(1), _command("publish_scheduled")),
     Job("retry_emails", "every minute", _every(1), retry_due_emails),
+    Job(
+        "close_overdue_attempts",
+        "every minute",
+        _every(1),
+        _command("close_overdue_attempts"),
+    ),
     Job("requeue_lost_tasks", "every 5 minutes", _every(5), requeue_lost_tasks),
     Job(
         "weekly_reports",

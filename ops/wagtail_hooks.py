@@ -3,7 +3,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import views
+from . import audit, erasure, views
 
 
 @hooks.register("register_admin_urls")
@@ -12,3 +12,12 @@ def register_download_urls():
         path("downloads/<int:pk>/", views.download_status, name="ops_download"),
         path("downloads/<int:pk>/file/", views.download_file, name="ops_download_file"),
     ]
+
+
+hooks.register(erasure.HOOK, erasure.erase_outbox)
+hooks.register(erasure.HOOK, erasure.erase_prepared_downloads)
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    audit.register(actions)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Enrollment
+from ops import audit
 from schools import scoping
 from schools.models import User
 
@@ -82,6 +83,13 @@ def reminders_send(*, sender: User, course: CoursePage, teacher_ids: list[int]) 
                 if t.pk not in done and t.pk not in recent
             ]
         )
+        for reminder in result.queued:
+            audit.record(
+                instance=reminder,
+                action=audit.REMINDER_QUEUE,
+                user=sender,
+                data={"course": course.title},
+            )
         log_ids = [log.pk for log in result.queued]
         if log_ids:
             transaction.on_commit(lambda: send_reminders.enqueue(log_ids=log_ids))
@@ -91,7 +99,7 @@ def reminders_send(*, sender: User, course: CoursePage, teacher_ids: list[int]) 
 def export_log_create(
     *, user: User, export_format: str, filters: ReportFilters, level: str, rows: int
 ) -> ExportLog:
-    return ExportLog.objects.create(
+    export = ExportLog.objects.create(
         user=user,
         format=export_format,
         course=filters.course,
@@ -99,6 +107,13 @@ def export_log_create(
         filters=filters.as_params(),
         rows=rows,
     )
+    audit.record(
+        instance=export,
+        action=audit.REPORT_EXPORT,
+        user=user,
+        data={"format": export_format, "level": level, "rows": rows},
+    )
+    return export
 
 
 def subscription_set(*, user: User, subscribed: bool) -> ReportSubscription | None:

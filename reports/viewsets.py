@@ -5,6 +5,7 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from .views.actions import remind, subscription
+from .views.audit_log import AuditLogView
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
 from .views.export_log import ExportLogView
@@ -24,6 +25,7 @@ class CoordinatorReportsViewSet(ViewSet):
             path("remind/", remind, name="remind"),
             path("subscription/", subscription, name="subscription"),
             path("exports/", ExportLogView.as_view(), name="exports"),
+            path("log/", AuditLogView.as_view(), name="audit"),
             path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
             path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
         ]

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from ops import erasure as ops_erasure
 from schools import scoping
 
+from . import erasure
 from .viewsets import CoordinatorReportsViewSet
 
 
@@ -50,6 +52,16 @@ def register_export_log_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return NationalMenuItem(
+        _("Action log"),
+        reverse("drom_reports:audit"),
+        icon_name="history",
+        order=65,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_delivery_problems_menu_item():
     return CoordinatorMenuItem(
         _("E-mail problems"),
@@ -57,3 +69,11 @@ def register_delivery_problems_menu_item():
         icon_name="warning",
         order=70,
     )
+
+
+for _rule in (
+    erasure.erase_reminder_addresses,
+    erasure.erase_subscription,
+    erasure.keep_export_log,
+):
+    hooks.register(ops_erasure.HOOK, _rule)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from ops import erasure
+from ops.erasure import Identity
 from ops.mail import email_queue, email_send_now
 from ops.models import OutgoingEmail
 
@@ -174,9 +176,20 @@ def user_anonymise(*, user: User) -> User:
     """Close an account at its owner's request, keeping no personal data.
 
     The row stays — with its school, position and groups — so that enrollments, completions and
-    certificates still count in aggregate reports; only what identifies the person goes.
+    certificates still count in aggregate reports; only what identifies the person goes, here
+    and in every other record (the rules in each app's erasure.py, run by ops.erasure).
     """
-    user.email = f"deleted-{user.pk}@deleted.invalid"
+    identity = Identity(
+        user_id=user.pk,
+        email=user.email,
+        names=tuple(
+            name for name in (user.get_full_name(), user.first_name, user.last_name) if name
+        ),
+        erased_email=f"deleted-{user.pk}@deleted.invalid",
+        erased_name=f"{ANONYMOUS_FIRST_NAME} {ANONYMOUS_LAST_NAME}",
+    )
+    erasure.run(user=user, identity=identity)
+    user.email = identity.erased_email
     user.first_name = ANONYMOUS_FIRST_NAME
     user.father_name = ""
     user.last_name = ANONYMOUS_LAST_NAME

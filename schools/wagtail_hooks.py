@@ -7,6 +7,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from ops import erasure as ops_erasure
+
+from . import erasure
 from .admin.viewsets import CoordinatorMenuItem, NetworkViewSetGroup
 from .importing import views as import_views
 
@@ -29,3 +32,15 @@ def register_import_menu_item():
     return CoordinatorMenuItem(
         _("Import schools and teachers"), reverse("schools_import"), icon_name="upload", order=260
     )
+
+
+for _rule in (
+    erasure.erase_account,
+    erasure.keep_school_changes,
+    erasure.erase_sign_in_traces,
+    erasure.erase_admin_traces,
+    erasure.erase_log_labels,
+    erasure.keep_editorial_history,
+    erasure.search_index_holds_no_people,
+):
+    hooks.register(ops_erasure.HOOK, _rule)

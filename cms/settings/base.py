@@ -5,6 +5,8 @@ variables); with none set Drom runs on SQLite and the local-memory cache, so try
 service.
 """
 
+import base64
+import hashlib
 import importlib.util
 import os
 from datetime import timedelta
@@ -13,6 +15,9 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from ops.csp import origin as csp_origin
+from ops.csp import policy_settings
 
 from .environment import (
     cache_settings,
@@ -85,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Content-Security-Policy (ops/csp.py: strict; the admin's additions under /admin/).
+    "ops.csp.DromCSPMiddleware",
     # Last, so that it sees the final response of a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -305,6 +312,34 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
+# Keys that sign Open Badges credentials (courses/credentials.py), newest first: "id:seed,…",
+# each seed 32 random bytes in base64url. Rotating: put a new key first and keep the old ones, so
+# credentials they signed still verify. Unset: one key derived from SECRET_KEY.
+CREDENTIAL_KEYS = [
+    {"id": entry.split(":", 1)[0], "seed": entry.split(":", 1)[1]}
+    for entry in env_list("CREDENTIAL_KEYS")
+    if ":" in entry
+] or [
+    {
+        "id": "key-1",
+        "seed": base64.urlsafe_b64encode(
+            hashlib.sha256(f"drom-credentials|{SECRET_KEY}".encode()).digest()
+        ).decode(),
+    }
+]
+# Content-Security-Policy: enforced, or only reported with CSP_REPORT_ONLY=true (ops/csp.py).
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+globals().update(
+    policy_settings(
+        report_only=CSP_REPORT_ONLY,
+        file_origins=[
+            csp_origin(MEDIA_URL),
+            csp_origin((S3 or {}).get("S3_PUBLIC_URL", "")),
+            csp_origin((S3 or {}).get("S3_ENDPOINT_URL", "")),
+        ],
+        report_uri=os.environ.get("CSP_REPORT_URI", ""),
+    )
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)

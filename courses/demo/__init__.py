@@ -18,6 +18,7 @@ from schools import scoping
 
 from .. import grading, services
 from ..models import (
+    CertificateIssuer,
     CourseIndexPage,
     CourseLessonPage,
     CoursePage,
@@ -31,6 +32,19 @@ from ..steps import course_steps
 from .content import COURSES
 
 DEMO_TEACHER = "teacher@drom.test"
+PROVIDER_EN = "Drom Association"
+ISSUER = {
+    "name": "Сдружение „Дром“",
+    "name_en": PROVIDER_EN,
+    "identifier": "000000000",
+    "address": "София 1000, ул. „Примерна“ 1",
+    "address_en": "1 Primerna St, Sofia 1000, Bulgaria",
+    "website": "drom.example",
+    "place": "София",
+    "head_name": "Стефка Иванова Георгиева",
+    "head_position": "Председател",
+    "head_position_en": "Chair",
+}
 INDEX = {
     "slug": "obucheniya",
     "bg": {
@@ -62,6 +76,29 @@ def _translate(page, locale, fields, log, label):
         setattr(translation, field, value)
     translation.save_revision().publish()
     log(label)
+
+
+def _modules(spec, language) -> list[dict]:
+    return [
+        {
+            "type": "module",
+            "id": block_id,
+            "value": {"title": bg if language == "bg" else en, "hours": hours},
+        }
+        for block_id, bg, en, hours in spec.get("modules", [])
+    ]
+
+
+def _issuer(log) -> None:
+    """The issuing organisation's details, made up for the demo (a national coordinator edits
+    them in Settings)."""
+    issuer = CertificateIssuer.current()
+    if issuer.pk and issuer.head_name:
+        return
+    for field, value in ISSUER.items():
+        setattr(issuer, field, value)
+    issuer.save()
+    log("certificate issuer")
 
 
 def _questions(spec, language):
@@ -137,13 +174,15 @@ def _pages(log) -> list[CoursePage]:
             "sequential": spec["sequential"],
         }
         if course is None:
+            fields["modules"] = _modules(spec, "bg")
             course = _publish(
                 index,
                 CoursePage(slug=spec["slug"], **spec["bg"], **fields),
                 log,
                 f"course {spec['slug']}",
             )
-        _translate(course, en, spec["en"], log, f"course {spec['slug']} (en)")
+        english = {**spec["en"], "provider": PROVIDER_EN, "modules": _modules(spec, "en")}
+        _translate(course, en, english, log, f"course {spec['slug']} (en)")
         for step in spec["steps"]:
             model = CourseLessonPage if step["kind"] == "lesson" else QuizPage
             page = model.objects.child_of(course).filter(slug=step["slug"]).first()
@@ -309,5 +348,6 @@ def _learners(courses, log) -> None:
 
 
 def load(log) -> None:
+    _issuer(log)
     courses = _pages(log)
     _learners(courses, log)

@@ -74,6 +74,21 @@ INTERCULTURAL = {
     "academic_hours": 16,
     "uin": "4000-2026-117",
     "credits": 1,
+    # The approved programme's modules (block id, Bulgarian, English, academic hours).
+    "modules": [
+        (
+            "modul-kultura",
+            "Култура, идентичност и стереотипи",
+            "Culture, identity and stereotypes",
+            8,
+        ),
+        (
+            "modul-urok",
+            "Интеркултурният урок на практика",
+            "The intercultural lesson in practice",
+            8,
+        ),
+    ],
     "sequential": False,
     "steps": [
         {
@@ -457,6 +472,8 @@ INTERCULTURAL = {
                 "counting": "best",
                 "review_policy": "last",
                 "shuffle_questions": True,
+                "time_limit_minutes": 20,
+                "questions_per_page": 2,
             },
             "questions": [
                 single(

@@ -2,6 +2,7 @@
 
 # Records first: the page models import courses.access/selectors/progress, which read records
 # from courses.models.records (never from the pages, so the import graph has no cycle).
+from .issuer import CertificateIssuer
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
 from .review import MinistryProgrammeApprovalTask
 
@@ -10,6 +11,7 @@ from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # is
 __all__ = [
     "Certificate",
     "CertificateCounter",
+    "CertificateIssuer",
     "CourseIndexPage",
     "CourseLessonPage",
     "CoursePage",

@@ -22,7 +22,7 @@ from cms.authoring.forms import TranslatedPageForm
 from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, remember
 
 from .. import access, selectors
-from ..blocks import LessonStreamBlock, QuestionStreamBlock
+from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
 from ..steps import LESSON, QUIZ
 
 HOURS_PER_CREDIT = 16
@@ -60,6 +60,12 @@ class CourseIndexPage(CachedForAnonymousMixin, Page):
 
 
 class CoursePage(CachedForAnonymousMixin, Page):
+    class TrainingForm(models.TextChoices):
+        # The forms of training that Ordinance 15 (чл. 46) names for teacher qualification.
+        DISTANCE = "distance", _("distance")
+        IN_PERSON = "in_person", _("in person")
+        BLENDED = "blended", _("in person with distance elements")
+
     base_form_class = TranslatedPageForm
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
@@ -100,6 +106,21 @@ class CoursePage(CachedForAnonymousMixin, Page):
         help_text=_("Only for approved programmes. One credit is 16 academic hours."),
     )
     enrollment_open = models.BooleanField(_("open for enrollment"), default=True)
+    training_form = models.CharField(
+        _("form of training"),
+        max_length=20,
+        choices=TrainingForm.choices,
+        default=TrainingForm.DISTANCE,
+    )
+    modules = StreamField(
+        ProgrammeModulesBlock(),
+        verbose_name=_("programme modules"),
+        blank=True,
+        help_text=_(
+            "The modules of the programme with their academic hours, as approved; they are "
+            "listed in an appendix to the certificate. Their hours add up to the course's."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -113,11 +134,17 @@ class CoursePage(CachedForAnonymousMixin, Page):
                 FieldPanel("sequential"),
                 FieldPanel("enrollment_open"),
                 FieldPanel("provider"),
+                FieldPanel("training_form"),
             ],
             heading=_("How the course runs"),
         ),
         MultiFieldPanel(
-            [FieldPanel("programme_name"), FieldPanel("uin"), FieldPanel("credits")],
+            [
+                FieldPanel("programme_name"),
+                FieldPanel("uin"),
+                FieldPanel("credits"),
+                FieldPanel("modules"),
+            ],
             heading=_("Approved training programme"),
         ),
     ]
@@ -152,6 +179,11 @@ class CoursePage(CachedForAnonymousMixin, Page):
                     "One credit needs 16 academic hours: %(hours)s hours give at most "
                     "%(max)s credits."
                 ) % {"hours": self.academic_hours, "max": self.academic_hours // HOURS_PER_CREDIT}
+        module_hours = sum(block.value["hours"] or 0 for block in self.modules)
+        if self.modules and self.academic_hours and module_hours != self.academic_hours:
+            errors["modules"] = _(
+                "The modules' hours add up to %(sum)s, the course has %(hours)s academic hours."
+            ) % {"sum": module_hours, "hours": self.academic_hours}
         if bool(self.uin) != bool(self.programme_name):
             errors["uin"] = _("An approved programme needs both its name and its UIN.")
         if errors:
@@ -250,6 +282,12 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         BEST = "best", _("the best attempt")
         LAST = "last", _("the last attempt")
 
+    class Overdue(models.TextChoices):
+        # Moodle's three ways of handling an attempt whose time is up.
+        AUTOSUBMIT = "autosubmit", _("submitted automatically with the answers saved so far")
+        GRACE = "grace", _("a grace period to submit, without changing answers")
+        NOT_COUNTED = "abandon", _("not counted unless submitted before the limit")
+
     class Review(models.TextChoices):
         NEVER = "never", _("never")
         AFTER_PASSING = "passed", _("after passing")
@@ -276,6 +314,23 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         validators=[MinValueValidator(1)],
         help_text=_("Empty means no limit."),
     )
+    overdue_handling = models.CharField(
+        _("when the time is up"),
+        max_length=10,
+        choices=Overdue.choices,
+        default=Overdue.AUTOSUBMIT,
+    )
+    grace_period_minutes = models.PositiveSmallIntegerField(
+        _("grace period (minutes)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Only with a grace period: how long the teacher may still submit."),
+    )
+    questions_per_page = models.PositiveSmallIntegerField(
+        _("questions per page"),
+        default=0,
+        help_text=_("0 shows all questions on one page. Answers are saved on every page turn."),
+    )
     review_policy = models.CharField(
         _("show the correct answers"),
         max_length=6,
@@ -292,7 +347,14 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("counting"), FieldPanel("review_policy")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
-                FieldPanel("time_limit_minutes"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("time_limit_minutes"),
+                        FieldPanel("overdue_handling"),
+                        FieldPanel("grace_period_minutes"),
+                    ]
+                ),
+                FieldPanel("questions_per_page"),
                 FieldPanel("required"),
             ],
             heading=_("Rules"),
@@ -326,6 +388,7 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 quiz=self,
                 enrollment=enrollment,
                 preview=getattr(request, "is_preview", False),
+                page=request.GET.get("page", ""),
             )
         )
         return context

@@ -7,7 +7,7 @@ so that coordinator reports aggregate enrollments alone and never scan completio
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -125,6 +125,11 @@ class QuizAttempt(models.Model):
     )
     passed = models.BooleanField(_("passed"), default=False)
     timed_out = models.BooleanField(_("submitted after the time limit"), default=False)
+    #: False for an attempt closed after its time limit under the "not counted" rule (it still
+    #: uses up an attempt, but its score never decides whether the quiz is passed)
+    counted = models.BooleanField(_("counted"), default=True)
+    #: when the answers of the open attempt were last saved (page by page, or by the browser)
+    saved_at = models.DateTimeField(_("answers saved at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("quiz attempt")
@@ -180,6 +185,8 @@ class Certificate(models.Model):
     serial = models.PositiveIntegerField(_("number in the register"))
     code = models.CharField(_("verification code"), max_length=40, unique=True)
     issued_at = models.DateTimeField(_("issued at"))
+    #: the date printed as the registration date: never before the end of the training
+    issued_on = models.DateField(_("date of issue"))
     holder_name = models.CharField(_("full name"), max_length=300)
     position = models.CharField(_("position"), max_length=30, blank=True)
     school_name = models.CharField(_("school"), max_length=255, blank=True)
@@ -190,12 +197,21 @@ class Certificate(models.Model):
     course_title = models.CharField(_("course"), max_length=255)
     course_title_en = models.CharField(_("course in English"), max_length=255, blank=True)
     programme_name = models.CharField(_("approved programme"), max_length=300, blank=True)
+    programme_name_en = models.CharField(
+        _("approved programme in English"), max_length=300, blank=True
+    )
     uin = models.CharField(_("UIN"), max_length=50, blank=True)
     provider = models.CharField(_("provider"), max_length=200)
+    provider_en = models.CharField(_("provider in English"), max_length=200, blank=True)
     hours = models.PositiveSmallIntegerField(_("academic hours"))
     credits = models.PositiveSmallIntegerField(_("credits"), null=True, blank=True)
     started_on = models.DateField(_("from"))
     completed_on = models.DateField(_("to"))
+    training_form = models.CharField(_("form of training"), max_length=20, blank=True)
+    #: [{"title", "title_en", "hours"}] of the programme's modules as they were when issued
+    modules = models.JSONField(_("modules"), default=list, blank=True)
+    #: the issuing organisation and signatory as they were when issued (CertificateIssuer)
+    issuer = models.JSONField(_("issuer"), default=dict, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -206,6 +222,8 @@ class Certificate(models.Model):
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
+    #: when the holder's personal data were erased at their request (the name is then empty)
+    holder_erased_at = models.DateTimeField(_("holder's data erased at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")
@@ -213,11 +231,23 @@ class Certificate(models.Model):
         ordering = ["-year", "-serial"]
         constraints = [
             models.UniqueConstraint(fields=["year", "serial"], name="unique_certificate_serial"),
+            models.CheckConstraint(
+                condition=Q(completed_on__gte=F("started_on")),
+                name="certificate_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(issued_on__gte=F("completed_on")),
+                name="certificate_issued_after_completion",
+            ),
         ]
         indexes = [models.Index(fields=["issued_at"], name="certificate_issued")]
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def holder_erased(self) -> bool:
+        return self.holder_erased_at is not None
 
     @property
     def is_revoked(self) -> bool:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ops import audit
 from ops.addresses import base_url
 from schools import scoping
 
@@ -127,6 +128,12 @@ def import_apply(request):
     except (ImportFileError, ImportRefused):
         return _preview(request, ImportForm(initial={"kind": kind}), plan=plan, status=400)
     del request.session[SESSION_KEY]
+    audit.record(
+        instance=request.user,
+        action=audit.IMPORT_SCHOOLS if kind == "schools" else audit.IMPORT_TEACHERS,
+        user=request.user,
+        data={"file": name, "created": result["created"], "updated": result["updated"]},
+    )
     messages.success(
         request,
         _("Imported from %(name)s: %(created)d created, %(updated)d updated.")

@@ -34,6 +34,8 @@ def course_form(course: CoursePage, **changes) -> dict:
         "uin": course.uin,
         "credits": course.credits or "",
         "enrollment_open": "on",
+        "training_form": course.training_form,
+        "modules-count": 0,
         "seo_title": "",
         "search_description": "",
         "go_live_at": "",

@@ -5,6 +5,7 @@ that every model has one and that what each builds passes the model's own valida
 from .courses import (
     CertificateCounterFactory,
     CertificateFactory,
+    CertificateIssuerFactory,
     EnrollmentFactory,
     LessonCompletionFactory,
     MinistryProgrammeApprovalTaskFactory,
@@ -51,6 +52,7 @@ from .schools import (
 __all__ = [
     "CertificateCounterFactory",
     "CertificateFactory",
+    "CertificateIssuerFactory",
     "CourseIndexPageFactory",
     "CourseLessonPageFactory",
     "CoursePageFactory",

@@ -3,11 +3,13 @@ enrollment has its date, a submitted attempt its score, a certificate its enroll
 
 import factory
 from django.utils import timezone
+from wagtail.models import Site
 
 from courses.grading import snapshot_questions
 from courses.models import (
     Certificate,
     CertificateCounter,
+    CertificateIssuer,
     Enrollment,
     LessonCompletion,
     MinistryProgrammeApprovalTask,
@@ -89,6 +91,27 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     hours = factory.LazyAttribute(lambda o: o.enrollment.course.academic_hours)
     started_on = factory.LazyFunction(timezone.localdate)
     completed_on = factory.LazyFunction(timezone.localdate)
+    issued_on = factory.LazyFunction(timezone.localdate)
+
+
+class CertificateIssuerFactory(factory.django.DjangoModelFactory):
+    """The issuer setting of the default site, filled as a training provider would."""
+
+    class Meta:
+        model = CertificateIssuer
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    name = "Сдружение „Дром“"
+    name_en = "Drom Association"
+    identifier = "175000000"
+    address = "София 1000, ул. „Примерна“ 1"
+    address_en = "1 Primerna St, Sofia 1000, Bulgaria"
+    website = "drom.example"
+    place = "София"
+    head_name = "Стефка Иванова Георгиева"
+    head_position = "Председател"
+    head_position_en = "Chair"
 
 
 class MinistryProgrammeApprovalTaskFactory(factory.django.DjangoModelFactory):
