@@ -114,7 +114,7 @@ def certificate_pdf_bytes(certificate: Certificate, *, language: str, verify_url
                 _("Period"),
                 f"{certificate.started_on:%d.%m.%Y} – {certificate.completed_on:%d.%m.%Y}",
             ),
-            (_("Academic hours"), str(certificate.hours)),
+            (_("Academic hours"), certificate.hours_display),
         ]
         if certificate.credits:
             facts.append((_("Qualification credits"), str(certificate.credits)))

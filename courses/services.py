@@ -27,6 +27,7 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
+from .models.pages import HOURS_PER_CREDIT
 from .progress import Progress, enrollment_progress
 from .steps import Step, canonical, course_steps
 
@@ -79,6 +80,12 @@ def _check_step_open(enrollment: Enrollment, step_page) -> list[Step]:
     return steps
 
 
+def enrollment_refresh(*, enrollment: Enrollment) -> Progress:
+    """Recompute a (locked) enrollment's progress after a record outside this module changed
+    (a seminar's attendance), completing the course and issuing its certificate when done."""
+    return _refresh_progress(enrollment)
+
+
 def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None) -> Progress:
     """Store the enrollment's progress on it; complete the course (once) when it is done."""
     now = timezone.now()
@@ -97,8 +104,15 @@ def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None
         enrollment.status = Enrollment.Status.COMPLETED
         enrollment.percent = 100
         enrollment.completed_at = now
-        enrollment.hours_earned = course.academic_hours
-        enrollment.credits_earned = course.credits or 0 if course.is_approved_programme else 0
+        # Hours not attended at a seminar are not certified: a teacher partly present for
+        # 6 of 8 planned hours earns the course's hours less 2.
+        hours = max(
+            0, course.academic_hours - progress.in_person_planned + progress.in_person_hours
+        )
+        enrollment.hours_earned = hours
+        enrollment.in_person_hours = min(progress.in_person_hours, hours)
+        credits = course.credits or 0 if course.is_approved_programme else 0
+        enrollment.credits_earned = min(credits, hours // HOURS_PER_CREDIT)
     enrollment.save()
     if enrollment.status == Enrollment.Status.COMPLETED:
         certificate_issue(enrollment=enrollment)
@@ -242,6 +256,7 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
         uin=course.uin if course.is_approved_programme else "",
         provider=course.provider,
         hours=enrollment.hours_earned,
+        in_person_hours=enrollment.in_person_hours,
         credits=enrollment.credits_earned or None,
         started_on=timezone.localdate(enrollment.enrolled_at),
         completed_on=timezone.localdate(enrollment.completed_at),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .seminars import views as seminar_views
 
 app_name = "courses"
 
@@ -15,4 +16,13 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
     path("certificates/<str:number>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("verify/<str:code>/", views.verify, name="verify"),
+    path("seminars/sessions/<int:session_id>/book/", seminar_views.book, name="seminar_book"),
+    path("seminars/bookings/<int:booking_id>/cancel/", seminar_views.cancel, name="booking_cancel"),
+    path("seminars/bookings/<int:booking_id>.ics", seminar_views.booking_ics, name="booking_ics"),
+    path("seminars/trainer/", seminar_views.trainer_sessions, name="trainer_sessions"),
+    path(
+        "seminars/trainer/sessions/<int:session_id>/",
+        seminar_views.session_attendance,
+        name="session_attendance",
+    ),
 ]

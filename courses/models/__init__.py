@@ -4,8 +4,9 @@
 # from courses.models.records (never from the pages, so the import graph has no cycle).
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
 from .review import MinistryProgrammeApprovalTask
+from .seminars import SeminarBooking, SeminarSession
 
-from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
+from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, SeminarPage  # isort: skip
 
 __all__ = [
     "Certificate",
@@ -18,4 +19,7 @@ __all__ = [
     "MinistryProgrammeApprovalTask",
     "QuizAttempt",
     "QuizPage",
+    "SeminarBooking",
+    "SeminarPage",
+    "SeminarSession",
 ]

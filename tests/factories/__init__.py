@@ -9,6 +9,8 @@ from .courses import (
     LessonCompletionFactory,
     MinistryProgrammeApprovalTaskFactory,
     QuizAttemptFactory,
+    SeminarBookingFactory,
+    SeminarSessionFactory,
 )
 from .curriculum import (
     DromDocumentFactory,
@@ -27,6 +29,7 @@ from .pages import (
     LessonPlanPageFactory,
     QuizPageFactory,
     ResourceLibraryPageFactory,
+    SeminarPageFactory,
     StandardPageFactory,
 )
 from .reports import (
@@ -42,6 +45,7 @@ from .schools import (
     SchoolChangeFactory,
     SchoolFactory,
     TeacherFactory,
+    TrainerFactory,
     UserFactory,
     make_school,
     make_teacher,
@@ -79,6 +83,10 @@ __all__ = [
     "SchoolFactory",
     "StandardPageFactory",
     "TeacherFactory",
+    "TrainerFactory",
+    "SeminarBookingFactory",
+    "SeminarSessionFactory",
+    "SeminarPageFactory",
     "TopicFactory",
     "UserFactory",
     "make_school",

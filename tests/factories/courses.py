@@ -1,6 +1,8 @@
 """Learner records, consistent with the invariants courses.services keeps (a completed
 enrollment has its date, a submitted attempt its score, a certificate its enrollment)."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
@@ -12,10 +14,12 @@ from courses.models import (
     LessonCompletion,
     MinistryProgrammeApprovalTask,
     QuizAttempt,
+    SeminarBooking,
+    SeminarSession,
 )
 
-from .pages import CourseLessonPageFactory, CoursePageFactory, QuizPageFactory
-from .schools import TeacherFactory
+from .pages import CourseLessonPageFactory, CoursePageFactory, QuizPageFactory, SeminarPageFactory
+from .schools import TeacherFactory, TrainerFactory
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -98,3 +102,32 @@ class MinistryProgrammeApprovalTaskFactory(factory.django.DjangoModelFactory):
         model = MinistryProgrammeApprovalTask
 
     name = factory.Sequence(lambda n: f"Одобрение на програма на МОН {n}")
+
+
+class SeminarSessionFactory(factory.django.DjangoModelFactory):
+    """A session a week from now, two academic hours, for any teacher (no region)."""
+
+    class Meta:
+        model = SeminarSession
+
+    seminar = factory.SubFactory(SeminarPageFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    place = "София, Дом на културата, зала 2"
+    trainer = factory.SubFactory(TrainerFactory)
+    capacity = 20
+    academic_hours = 2
+
+
+class SeminarBookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeminarBooking
+
+    session = factory.SubFactory(SeminarSessionFactory)
+    seminar = factory.SelfAttribute("session.seminar")
+    enrollment = factory.SubFactory(
+        EnrollmentFactory,
+        course=factory.LazyAttribute(lambda o: o.factory_parent.seminar.get_parent().specific),
+    )
+    teacher = factory.SelfAttribute("enrollment.teacher")
+    status = SeminarBooking.Status.BOOKED

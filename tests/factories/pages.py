@@ -11,7 +11,7 @@ import wagtail_factories
 from wagtail.models import Page
 
 from cms.models import HomePage, StandardPage
-from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
+from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, SeminarPage
 from curriculum.models import LessonPlanIndexPage, LessonPlanPage, ResourceLibraryPage
 
 
@@ -135,3 +135,12 @@ class QuizPageFactory(wagtail_factories.PageFactory):
             [single_choice("q1", "Кога е Международният ден на ромите?", ["8 април", "1 юни"], 0)]
         )
     )
+
+
+class SeminarPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SeminarPage
+
+    title = factory.Sequence(lambda n: f"Семинар {n}")
+    parent = factory.SubFactory(CoursePageFactory)
+    mode = SeminarPage.Mode.IN_PERSON
