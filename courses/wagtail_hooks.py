@@ -10,6 +10,7 @@ from wagtail import hooks
 
 from .admin_views import CertificateViewSet, certificate_admin_urls
 from .guards import pages_with_learner_records
+from .seminars.admin import SeminarSessionViewSet
 
 
 @hooks.register("before_delete_page")
@@ -49,3 +50,8 @@ def register_certificate_register():
 @hooks.register("register_admin_urls")
 def register_certificate_urls():
     return certificate_admin_urls()
+
+
+@hooks.register("register_admin_viewset")
+def register_seminar_sessions():
+    return SeminarSessionViewSet("seminar_sessions")

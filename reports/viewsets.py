@@ -8,6 +8,7 @@ from .views.actions import remind, subscription
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
 from .views.export_log import ExportLogView
+from .views.seminars import SeminarBookingsView
 from .views.teacher import TeacherReportView
 
 
@@ -26,4 +27,10 @@ class CoordinatorReportsViewSet(ViewSet):
             path("exports/", ExportLogView.as_view(), name="exports"),
             path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
             path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
+            path("seminars/", SeminarBookingsView.as_view(), name="seminars"),
+            path(
+                "seminars/results/",
+                SeminarBookingsView.as_view(results_only=True),
+                name="seminars_results",
+            ),
         ]

@@ -57,3 +57,13 @@ def register_delivery_problems_menu_item():
         icon_name="warning",
         order=70,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_seminar_bookings_menu_item():
+    return CoordinatorMenuItem(
+        _("Seminar bookings and attendance"),
+        reverse("drom_reports:seminars"),
+        icon_name="date",
+        order=55,
+    )
