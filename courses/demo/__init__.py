@@ -28,6 +28,7 @@ from ..models import (
 )
 from ..progress import summarise
 from ..steps import course_steps
+from . import blended
 from .content import COURSES
 
 DEMO_TEACHER = "teacher@drom.test"
@@ -311,3 +312,4 @@ def _learners(courses, log) -> None:
 def load(log) -> None:
     courses = _pages(log)
     _learners(courses, log)
+    blended.load(log)
