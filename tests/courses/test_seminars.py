@@ -25,12 +25,12 @@ def blended(home_bg):
 
 @pytest.fixture
 def burgas_teacher(db):
-    return make_teacher(make_school("BG-02", code="2000001"), email="burgas@example.test")
+    return make_teacher(make_school("BG-02", code="2099001"), email="burgas@example.test")
 
 
 @pytest.fixture
 def sofia_teacher(db):
-    return make_teacher(make_school("BG-22", code="2200001"), email="sofia@example.test")
+    return make_teacher(make_school("BG-22", code="2299001"), email="sofia@example.test")
 
 
 def book_via_page(client, session):
@@ -151,3 +151,23 @@ def test_cancelling_frees_the_place_for_booking_again(blended, burgas_teacher):
     services.seminar_booking_cancel(booking=booking, teacher=burgas_teacher)
     again = services.seminar_book(teacher=burgas_teacher, session=session)
     assert again.pk != booking.pk and again.status == SeminarBooking.Status.BOOKED
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_seminar_page_costs_the_same_queries_for_1_or_8_sessions(
+    client, blended, burgas_teacher, size, django_assert_num_queries
+):
+    course, _lesson, seminar = blended
+    sessions = [make_session(seminar, days=7 + n) for n in range(size)]
+    for n, session in enumerate(sessions):
+        services.seminar_book(teacher=make_teacher(email=f"s{n}@example.test"), session=session)
+    enrollment_create(teacher=burgas_teacher, course=course)
+    client.force_login(burgas_teacher)
+    client.get(seminar.url)
+    with django_assert_num_queries(SEMINAR_PAGE_QUERIES):
+        response = client.get(seminar.url)
+    assert response.text.count('class="session') == size
+
+
+# Wagtail routing and the menu, the course state (as a lesson), sessions, the booking, region.
+SEMINAR_PAGE_QUERIES = 32
