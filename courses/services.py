@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from schools import scoping
 
-from . import grading
+from . import evaluation_blocks, grading
 from .models import (
     Certificate,
     CertificateCounter,
+    CourseEvaluation,
+    CourseEvaluationPage,
     CourseLessonPage,
     CoursePage,
     Enrollment,
@@ -114,9 +116,43 @@ def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None
         credits = course.credits or 0 if course.is_approved_programme else 0
         enrollment.credits_earned = min(credits, hours // HOURS_PER_CREDIT)
     enrollment.save()
-    if enrollment.status == Enrollment.Status.COMPLETED:
+    if enrollment.status == Enrollment.Status.COMPLETED and not evaluation_pending(
+        enrollment=enrollment
+    ):
         certificate_issue(enrollment=enrollment)
     return progress
+
+
+def evaluation_form(*, course: CoursePage) -> CourseEvaluationPage | None:
+    """The course's live evaluation form, if it asks for one (one query)."""
+    return CourseEvaluationPage.objects.child_of(course).live().first()
+
+
+def evaluation_pending(*, enrollment: Enrollment) -> bool:
+    """Does the certificate wait for this teacher's evaluation of the course?"""
+    return (
+        evaluation_form(course=enrollment.course) is not None
+        and not CourseEvaluation.objects.filter(enrollment=enrollment).exists()
+    )
+
+
+@transaction.atomic
+def evaluation_submit(*, enrollment: Enrollment, form: CourseEvaluationPage, answers: dict):
+    """Keep a completed course's evaluation (once) and issue the certificate it was holding."""
+    enrollment = _lock(enrollment)
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise CourseError(_("The evaluation opens when you have finished every step."))
+    evaluation, _created = CourseEvaluation.objects.get_or_create(
+        enrollment=enrollment,
+        defaults={
+            "course": enrollment.course,
+            "form": canonical(form),
+            "questions": evaluation_blocks.questions(form.questions),
+            "answers": answers,
+        },
+    )
+    certificate_issue(enrollment=enrollment)
+    return evaluation
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
     path("certificates/<str:number>.pdf", views.certificate_pdf, name="certificate_pdf"),
     path("verify/<str:code>/", views.verify, name="verify"),
+    path("evaluations/<int:page_id>/", views.evaluation_submit, name="evaluation_submit"),
     path("seminars/sessions/<int:session_id>/book/", seminar_views.book, name="seminar_book"),
     path("seminars/bookings/<int:booking_id>/cancel/", seminar_views.cancel, name="booking_cancel"),
     path("seminars/bookings/<int:booking_id>.ics", seminar_views.booking_ics, name="booking_ics"),

@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from .views.actions import remind, subscription
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
+from .views.evaluations import EvaluationsView, evaluations_export
 from .views.export_log import ExportLogView
 from .views.seminars import SeminarBookingsView
 from .views.teacher import TeacherReportView
@@ -28,6 +29,12 @@ class CoordinatorReportsViewSet(ViewSet):
             path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
             path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
             path("seminars/", SeminarBookingsView.as_view(), name="seminars"),
+            path("evaluations/", EvaluationsView.as_view(), name="evaluations"),
+            path(
+                "evaluations/<int:course_id>.csv",
+                evaluations_export,
+                name="evaluations_export",
+            ),
             path(
                 "seminars/results/",
                 SeminarBookingsView.as_view(results_only=True),

@@ -67,3 +67,13 @@ def register_seminar_bookings_menu_item():
         icon_name="date",
         order=55,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluations_menu_item():
+    return CoordinatorMenuItem(
+        _("Course evaluations"),
+        reverse("drom_reports:evaluations"),
+        icon_name="pick",
+        order=56,
+    )

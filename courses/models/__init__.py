@@ -7,10 +7,13 @@ from .review import MinistryProgrammeApprovalTask
 from .seminars import SeminarBooking, SeminarSession
 
 from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, SeminarPage  # isort: skip
+from .evaluation import CourseEvaluation, CourseEvaluationPage  # isort: skip
 
 __all__ = [
     "Certificate",
     "CertificateCounter",
+    "CourseEvaluation",
+    "CourseEvaluationPage",
     "CourseIndexPage",
     "CourseLessonPage",
     "CoursePage",

@@ -127,7 +127,12 @@ class CoursePage(PrivatePageMixin, Page):
         index.SearchField("outcomes"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.CourseLessonPage", "courses.QuizPage", "courses.SeminarPage"]
+    subpage_types = [
+        "courses.CourseLessonPage",
+        "courses.QuizPage",
+        "courses.SeminarPage",
+        "courses.CourseEvaluationPage",
+    ]
 
     class Meta:
         verbose_name = _("course")

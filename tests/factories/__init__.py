@@ -5,6 +5,7 @@ that every model has one and that what each builds passes the model's own valida
 from .courses import (
     CertificateCounterFactory,
     CertificateFactory,
+    CourseEvaluationFactory,
     EnrollmentFactory,
     LessonCompletionFactory,
     MinistryProgrammeApprovalTaskFactory,
@@ -21,6 +22,7 @@ from .curriculum import (
     TopicFactory,
 )
 from .pages import (
+    CourseEvaluationPageFactory,
     CourseIndexPageFactory,
     CourseLessonPageFactory,
     CoursePageFactory,
@@ -84,6 +86,8 @@ __all__ = [
     "StandardPageFactory",
     "TeacherFactory",
     "TrainerFactory",
+    "CourseEvaluationFactory",
+    "CourseEvaluationPageFactory",
     "SeminarBookingFactory",
     "SeminarSessionFactory",
     "SeminarPageFactory",

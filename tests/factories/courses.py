@@ -6,10 +6,12 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from courses import evaluation_blocks
 from courses.grading import snapshot_questions
 from courses.models import (
     Certificate,
     CertificateCounter,
+    CourseEvaluation,
     Enrollment,
     LessonCompletion,
     MinistryProgrammeApprovalTask,
@@ -18,7 +20,13 @@ from courses.models import (
     SeminarSession,
 )
 
-from .pages import CourseLessonPageFactory, CoursePageFactory, QuizPageFactory, SeminarPageFactory
+from .pages import (
+    CourseEvaluationPageFactory,
+    CourseLessonPageFactory,
+    CoursePageFactory,
+    QuizPageFactory,
+    SeminarPageFactory,
+)
 from .schools import TeacherFactory, TrainerFactory
 
 
@@ -131,3 +139,16 @@ class SeminarBookingFactory(factory.django.DjangoModelFactory):
     )
     teacher = factory.SelfAttribute("enrollment.teacher")
     status = SeminarBooking.Status.BOOKED
+
+
+class CourseEvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseEvaluation
+
+    enrollment = factory.SubFactory(EnrollmentFactory, completed=True)
+    course = factory.SelfAttribute("enrollment.course")
+    form = factory.SubFactory(
+        CourseEvaluationPageFactory, parent=factory.SelfAttribute("..enrollment.course")
+    )
+    questions = factory.LazyAttribute(lambda o: evaluation_blocks.questions(o.form.questions))
+    answers = factory.LazyFunction(lambda: {"r-useful": 5, "r-trainer": 4, "t-change": ""})
