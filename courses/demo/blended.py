@@ -16,7 +16,16 @@ from schools import scoping
 from schools.models import Region, User
 
 from .. import services
-from ..models import CourseIndexPage, CourseLessonPage, CoursePage, SeminarBooking, SeminarPage
+from ..evaluation_blocks import questions
+from ..models import (
+    CourseEvaluation,
+    CourseEvaluationPage,
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    SeminarBooking,
+    SeminarPage,
+)
 from ..models import SeminarSession as Session
 from ..seminars.services import Mark, attendance_record
 
@@ -149,3 +158,54 @@ def load(log) -> None:
         marks[booking.pk] = Mark(attendance, hours)
     attendance_record(session=held, trainer=trainer, marks=marks)
     log(f"{len(bookings)} seminar bookings, attendance taken in Sliven")
+    _evaluations(course)
+
+
+EVALUATION = [
+    {"type": "rating", "id": "polza", "value": {"text": "Доколко ще използвате наученото в час?"}},
+    {
+        "type": "rating",
+        "id": "obuchitel",
+        "value": {"text": "Как оценявате работата на обучителя?"},
+    },
+    {
+        "type": "text",
+        "id": "promyana",
+        "value": {"text": "Какво бихте променили в обучението?", "required": False},
+    },
+]
+COMMENTS = [
+    "Повече време за песните — децата ги помнят най-добре.",
+    "Бих искала примерни планове и за първи клас.",
+    "Семинарът беше най-полезната част.",
+    "",
+    "Да има и онлайн среща след месец, за да споделим как е минало.",
+    "Материалите за празниците ще ползвам още тази година.",
+]
+
+
+def _evaluations(course) -> None:
+    """The form, added after the certificates above were issued, and the answers of those who
+    filled it in (enough to show to coordinators: see reports' anonymity threshold)."""
+    form = CourseEvaluationPage(
+        slug="otsenka",
+        title="Оценка на обучението",
+        introduction="Пет минути, без име: отговорите помагат на авторите и обучителите.",
+        questions=EVALUATION,
+    )
+    course.add_child(instance=form)
+    form.save_revision().publish()
+    completed = course.enrollments.filter(status="completed").order_by("pk")
+    items = questions(form.questions)
+    CourseEvaluation.objects.bulk_create(
+        [
+            CourseEvaluation(
+                enrollment=enrollment,
+                course=course,
+                form=form,
+                questions=items,
+                answers={"polza": 5 - n % 2, "obuchitel": 4 + n % 2, "promyana": comment},
+            )
+            for n, (enrollment, comment) in enumerate(zip(completed, COMMENTS, strict=False))
+        ]
+    )

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from courses import services
 from courses.models import (
+    CourseEvaluationPage,
     CourseIndexPage,
     CourseLessonPage,
     CoursePage,
@@ -23,7 +24,12 @@ def test_pages_only_where_they_belong():
     assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]
     assert set(CourseLessonPage.allowed_parent_page_models()) == {CoursePage}
     assert set(QuizPage.allowed_parent_page_models()) == {CoursePage}
-    assert set(CoursePage.allowed_subpage_models()) == {CourseLessonPage, QuizPage, SeminarPage}
+    assert set(CoursePage.allowed_subpage_models()) == {
+        CourseLessonPage,
+        QuizPage,
+        SeminarPage,
+        CourseEvaluationPage,
+    }
     assert set(SeminarPage.allowed_parent_page_models()) == {CoursePage}
     assert CourseLessonPage.allowed_subpage_models() == []
 

@@ -30,3 +30,11 @@ def test_the_demo_trainer_sees_her_sessions_and_the_demo_coordinator_the_booking
     report = client.get(reverse("drom_reports:seminars"))
     assert report.status_code == 200
     assert "Сливен" in report.text and "Благоевград" not in report.text
+
+
+def test_the_folklore_evaluations_show_to_the_demo_coordinator_without_names(client):
+    client.force_login(User.objects.get(email="national@drom.test"))
+    course = CoursePage.objects.get(slug="romski-folklor", locale__language_code="bg")
+    report = client.get(reverse("drom_reports:evaluations"), {"course": course.pk})
+    assert "Семинарът беше най-полезната част." in report.text
+    assert "teacher@drom.test" not in report.text
