@@ -283,7 +283,7 @@ def _first_page(pdf, certificate, text, *, verify_url, language, logo) -> None:
     rows.append(
         (_("Period"), f"{certificate.started_on:%d.%m.%Y} – {certificate.completed_on:%d.%m.%Y}")
     )
-    rows.append((_("Academic hours"), str(certificate.hours)))
+    rows.append((_("Academic hours"), certificate.hours_display))
     if certificate.credits:
         rows.append((_("Qualification credits"), str(certificate.credits)))
     if text.modules:

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from .models import Enrollment, LessonCompletion, QuizAttempt
+from .models import Enrollment, LessonCompletion, QuizAttempt, SeminarSession
 
 
 def pages_with_learner_records(pages) -> bool:
@@ -13,6 +13,8 @@ def pages_with_learner_records(pages) -> bool:
         (Enrollment, "course"),
         (LessonCompletion, "lesson"),
         (QuizAttempt, "quiz"),
+        # a seminar's sessions are kept with it (bookings point at them)
+        (SeminarSession, "seminar"),
     ):
         condition = Q()
         for page in pages:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
 
+from .hours import hours_label
 from .models import Enrollment
 
 CREDITS_REQUIRED = 3
@@ -34,7 +35,12 @@ class Passport:
     rows: list
     hours: int
     credits: int
+    in_person_hours: int = 0
     required: int = CREDITS_REQUIRED
+
+    @property
+    def hours_display(self) -> str:
+        return hours_label(hours=self.hours, in_person=self.in_person_hours)
 
     @property
     def missing(self) -> int:
@@ -60,6 +66,7 @@ def passport_for(*, user, today: date | None = None) -> Passport:
         rows=rows,
         hours=sum(r.hours_earned for r in rows),
         credits=sum(r.credits_earned for r in rows),
+        in_person_hours=sum(r.in_person_hours for r in rows),
     )
 
 
@@ -93,13 +100,13 @@ def passport_csv_response(*, user) -> HttpResponse:
                 _safe(row.course.programme_name),
                 _safe(row.course.uin),
                 f"{timezone.localtime(row.completed_at):%d.%m.%Y}",
-                row.hours_earned,
+                row.hours_display,
                 row.credits_earned,
                 certificate.number if certificate else "",
             ]
         )
     writer.writerow([])
-    writer.writerow([_("Total"), "", "", "", passport.hours, passport.credits, ""])
+    writer.writerow([_("Total"), "", "", "", passport.hours_display, passport.credits, ""])
     writer.writerow([_("Credits required in the period"), passport.required])
     return response
 
@@ -142,7 +149,7 @@ def passport_pdf_response(*, user) -> HttpResponse:
                 title += f" ({_('UIN')} {enrollment.course.uin})"
             row.cell(title)
             row.cell(f"{timezone.localtime(enrollment.completed_at):%d.%m.%Y}")
-            row.cell(str(enrollment.hours_earned))
+            row.cell(enrollment.hours_display)
             row.cell(str(enrollment.credits_earned))
             row.cell(certificate.number if certificate else "")
     pdf.ln(4)
@@ -150,7 +157,7 @@ def passport_pdf_response(*, user) -> HttpResponse:
     pdf.multi_cell(
         0,
         7,
-        f"{_('Total')} — {_('Academic hours')}: {passport.hours}; "
+        f"{_('Total')} — {_('Academic hours')}: {passport.hours_display}; "
         f"{_('Qualification credits')}: {passport.credits} "
         f"({_('Credits required in the period')}: {passport.required})",
         new_x="LMARGIN",

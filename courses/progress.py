@@ -1,6 +1,8 @@
 """Course progress: the one answer to "how far is this teacher?", for every screen and write.
 
-A course is complete when every required lesson is completed and every required quiz is passed.
+A course is complete when every required lesson is completed, every required quiz is passed and
+every required seminar attended (its trainer recorded the teacher present, or partly present for
+enough of the session's hours).
 If an editor marks no step as required, every step is (a course must ask for something).
 
 `summarise` is the rule, pure; `enrollment_progress` reads an enrollment's records (two
@@ -13,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .models.records import Enrollment
-from .steps import LESSON, QUIZ, Step, course_steps
+from .models.seminars import SeminarBooking
+from .steps import LESSON, QUIZ, SEMINAR, Step, course_steps
 
 
 @dataclass
@@ -29,6 +32,10 @@ class Progress:
     next_step: Step | None = None
     #: the enrollment's quiz attempts by canonical quiz id, in order of number (open ones too)
     attempts: dict[int, list] = field(default_factory=dict)
+    seminars_attended: int = 0
+    #: hours attended at seminars, and the hours the booked sessions planned (for the split)
+    in_person_hours: int = 0
+    in_person_planned: int = 0
 
 
 def quiz_passed(attempts: Iterable, *, counting: str, pass_mark: int) -> bool:
@@ -44,18 +51,31 @@ def quiz_passed(attempts: Iterable, *, counting: str, pass_mark: int) -> bool:
     return counted >= pass_mark
 
 
+def seminar_attended(*, attendance: str, hours: int, session_hours: int, min_percent: int) -> bool:
+    """Does a recorded attendance complete its seminar step? Present does; partly present does
+    from `min_percent` of the session's hours; absent (or nothing recorded) does not."""
+    if attendance == "present":
+        return True
+    if attendance == "partly":
+        return hours * 100 >= session_hours * min_percent
+    return False
+
+
 def summarise(
     steps: Sequence[Step],
     *,
     completed_lessons: set[int],
     passed_quizzes: set[int],
+    attended_seminars: set[int] = frozenset(),
     sequential: bool = False,
 ) -> Progress:
     any_required = any(s.required for s in steps)
     done: set[int] = set()
     for step in steps:
-        if (step.kind == LESSON and step.id in completed_lessons) or (
-            step.kind == QUIZ and step.id in passed_quizzes
+        if (
+            (step.kind == LESSON and step.id in completed_lessons)
+            or (step.kind == QUIZ and step.id in passed_quizzes)
+            or (step.kind == SEMINAR and step.id in attended_seminars)
         ):
             done.add(step.id)
     counted = [s for s in steps if s.required or not any_required]
@@ -78,6 +98,7 @@ def summarise(
         required_done=required_done,
         lessons_done=sum(1 for s in steps if s.kind == LESSON and s.id in done),
         quizzes_passed=sum(1 for s in steps if s.kind == QUIZ and s.id in done),
+        seminars_attended=sum(1 for s in steps if s.kind == SEMINAR and s.id in done),
         percent=percent,
         complete=bool(total) and required_done == total,
         done=done,
@@ -90,8 +111,8 @@ def enrollment_progress(*, enrollment: Enrollment, steps: Sequence[Step] | None 
     """The progress of an enrollment over its (canonical) course's live steps.
 
     `steps` may be passed when the caller has them already (`course_steps(enrollment.course)`);
-    otherwise they are read (two queries). The records cost two more queries, whatever their
-    number.
+    otherwise they are read (three queries). The records cost two more queries, whatever their
+    number, and a third when the course has seminars (their bookings).
     """
     steps = course_steps(enrollment.course) if steps is None else steps
     completed = set(enrollment.completions.values_list("lesson_id", flat=True))
@@ -117,11 +138,40 @@ def enrollment_progress(*, enrollment: Enrollment, steps: Sequence[Step] | None 
             attempts.get(step.id, []), counting=step.page.counting, pass_mark=step.page.pass_mark
         )
     }
+    attended, hours, planned = _seminars(enrollment, steps)
     progress = summarise(
         steps,
         completed_lessons=completed,
         passed_quizzes=passed,
+        attended_seminars=attended,
         sequential=enrollment.course.sequential,
     )
     progress.attempts = attempts
+    progress.in_person_hours, progress.in_person_planned = hours, planned
     return progress
+
+
+def _seminars(enrollment: Enrollment, steps: Sequence[Step]) -> tuple[set[int], int, int]:
+    """The seminar steps attended, the hours attended at them and the hours their sessions
+    planned (one query, none for a course without seminars)."""
+    seminars = {s.id: s.page for s in steps if s.kind == SEMINAR}
+    if not seminars:
+        return set(), 0, 0
+    attended: set[int] = set()
+    hours = planned = 0
+    rows = SeminarBooking.objects.filter(
+        enrollment=enrollment, status=SeminarBooking.Status.BOOKED, seminar_id__in=seminars
+    ).values_list("seminar_id", "attendance", "attended_hours", "session__academic_hours")
+    for seminar_id, attendance, attended_hours, session_hours in rows:
+        if seminar_attended(
+            attendance=attendance,
+            hours=attended_hours,
+            session_hours=session_hours,
+            min_percent=seminars[seminar_id].min_attendance_percent,
+        ):
+            attended.add(seminar_id)
+            hours += (
+                session_hours if attendance == "present" else min(attended_hours, session_hours)
+            )
+            planned += session_hours
+    return attended, hours, planned

@@ -8,6 +8,7 @@ The page models import this module, so it reaches pages only through the objects
 """
 
 from django.utils import timezone
+from wagtail.models import Page
 
 from schools import scoping
 
@@ -61,7 +62,21 @@ def course_outline(*, course, user) -> dict:
         "can_enroll": enrollment is None and course.enrollment_open and scoping.is_teacher(user),
         "next_step": next_step,
         "certificate": getattr(enrollment, "certificate", None) if enrollment else None,
+        "evaluation": _evaluation_waiting(course, enrollment),
     }
+
+
+def _evaluation_waiting(course, enrollment):
+    """The evaluation form a completed teacher must still fill in for her certificate, if any
+    (a query only in that case). By content type: the page module imports this one."""
+    if enrollment is None or not enrollment.is_completed or hasattr(enrollment, "certificate"):
+        return None
+    return (
+        Page.objects.child_of(course)
+        .live()
+        .filter(content_type__app_label="courses", content_type__model="courseevaluationpage")
+        .first()
+    )
 
 
 def _position(steps: list[Step], page) -> tuple[int | None, Step | None, Step | None]:

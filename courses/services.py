@@ -17,11 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from ops import audit
 from schools import scoping
 
-from . import grading, timing
+from . import evaluation_blocks, grading, timing
 from .models import (
     Certificate,
     CertificateCounter,
     CertificateIssuer,
+    CourseEvaluation,
+    CourseEvaluationPage,
     CourseLessonPage,
     CoursePage,
     Enrollment,
@@ -29,6 +31,7 @@ from .models import (
     QuizAttempt,
     QuizPage,
 )
+from .models.pages import HOURS_PER_CREDIT
 from .progress import Progress, enrollment_progress
 from .steps import Step, canonical, course_steps
 
@@ -78,6 +81,12 @@ def _check_step_open(enrollment: Enrollment, step_page) -> list[Step]:
     return steps
 
 
+def enrollment_refresh(*, enrollment: Enrollment) -> Progress:
+    """Recompute a (locked) enrollment's progress after a record outside this module changed
+    (a seminar's attendance), completing the course and issuing its certificate when done."""
+    return _refresh_progress(enrollment)
+
+
 def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None) -> Progress:
     """Store the enrollment's progress on it; complete the course (once) when it is done."""
     now = timezone.now()
@@ -96,12 +105,53 @@ def _refresh_progress(enrollment: Enrollment, *, steps: list[Step] | None = None
         enrollment.status = Enrollment.Status.COMPLETED
         enrollment.percent = 100
         enrollment.completed_at = now
-        enrollment.hours_earned = course.academic_hours
-        enrollment.credits_earned = course.credits or 0 if course.is_approved_programme else 0
+        # Hours not attended at a seminar are not certified: a teacher partly present for
+        # 6 of 8 planned hours earns the course's hours less 2.
+        hours = max(
+            0, course.academic_hours - progress.in_person_planned + progress.in_person_hours
+        )
+        enrollment.hours_earned = hours
+        enrollment.in_person_hours = min(progress.in_person_hours, hours)
+        credits = course.credits or 0 if course.is_approved_programme else 0
+        enrollment.credits_earned = min(credits, hours // HOURS_PER_CREDIT)
     enrollment.save()
-    if enrollment.status == Enrollment.Status.COMPLETED:
+    if enrollment.status == Enrollment.Status.COMPLETED and not evaluation_pending(
+        enrollment=enrollment
+    ):
         certificate_issue(enrollment=enrollment)
     return progress
+
+
+def evaluation_form(*, course: CoursePage) -> CourseEvaluationPage | None:
+    """The course's live evaluation form, if it asks for one (one query)."""
+    return CourseEvaluationPage.objects.child_of(course).live().first()
+
+
+def evaluation_pending(*, enrollment: Enrollment) -> bool:
+    """Does the certificate wait for this teacher's evaluation of the course?"""
+    return (
+        evaluation_form(course=enrollment.course) is not None
+        and not CourseEvaluation.objects.filter(enrollment=enrollment).exists()
+    )
+
+
+@transaction.atomic
+def evaluation_submit(*, enrollment: Enrollment, form: CourseEvaluationPage, answers: dict):
+    """Keep a completed course's evaluation (once) and issue the certificate it was holding."""
+    enrollment = _lock(enrollment)
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise CourseError(_("The evaluation opens when you have finished every step."))
+    evaluation, _created = CourseEvaluation.objects.get_or_create(
+        enrollment=enrollment,
+        defaults={
+            "course": enrollment.course,
+            "form": canonical(form),
+            "questions": evaluation_blocks.questions(form.questions),
+            "answers": answers,
+        },
+    )
+    certificate_issue(enrollment=enrollment)
+    return evaluation
 
 
 @transaction.atomic
@@ -366,6 +416,7 @@ def certificate_issue(*, enrollment: Enrollment) -> Certificate:
             else ""
         ),
         hours=enrollment.hours_earned,
+        in_person_hours=enrollment.in_person_hours,
         credits=enrollment.credits_earned or None,
         started_on=started_on,
         completed_on=completed_on,

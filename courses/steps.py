@@ -15,6 +15,8 @@ from wagtail.models import Locale, Page
 
 LESSON = "lesson"
 QUIZ = "quiz"
+#: a seminar (in person or online): done when the teacher's attendance is recorded
+SEMINAR = "seminar"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ def canonical(page: Page) -> Page:
 
 
 def course_steps(course) -> list[Step]:
-    """The live lessons and quizzes of a canonical course, in page-tree order (two queries)."""
+    """The live lessons, quizzes and seminars of a canonical course, in page-tree order (three
+    queries)."""
     return [
         Step(id=page.pk, kind=page.step_kind, required=page.required, page=page)
         for page in course.step_pages()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import credential_views, views
+from .seminars import views as seminar_views
 
 app_name = "courses"
 
@@ -20,4 +21,14 @@ urlpatterns = [
     path("credentials/keys/", credential_views.keys, name="credential_keys"),
     path("credentials/status/<str:code>/", credential_views.status, name="credential_status"),
     path("credentials/verify/", credential_views.verify, name="credential_verify"),
+    path("evaluations/<int:page_id>/", views.evaluation_submit, name="evaluation_submit"),
+    path("seminars/sessions/<int:session_id>/book/", seminar_views.book, name="seminar_book"),
+    path("seminars/bookings/<int:booking_id>/cancel/", seminar_views.cancel, name="booking_cancel"),
+    path("seminars/bookings/<int:booking_id>.ics", seminar_views.booking_ics, name="booking_ics"),
+    path("seminars/trainer/", seminar_views.trainer_sessions, name="trainer_sessions"),
+    path(
+        "seminars/trainer/sessions/<int:session_id>/",
+        seminar_views.session_attendance,
+        name="session_attendance",
+    ),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ops.storage import private_file_response
 from schools import scoping
 
-from . import grading, selectors, services
+from . import evaluation_blocks, grading, selectors, services
 from .access import enrollment_for
 from .certificate_pdf import document_text
 from .certificates import (
@@ -24,7 +25,15 @@ from .certificates import (
     issuer_logo,
     verification_url,
 )
-from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
+from .models import (
+    Certificate,
+    CourseEvaluationPage,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    QuizAttempt,
+    QuizPage,
+)
 from .passport import passport_csv_response, passport_for, passport_pdf_response
 from .progress import quiz_passed
 
@@ -252,3 +261,27 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     # The page speaks the language of its address: /en/… shows the English certificate's text.
     text = document_text(certificate, language=get_language())
     return render(request, "courses/verify.html", {"certificate": certificate, "text": text})
+
+
+@never_cache
+@login_required
+@require_POST
+def evaluation_submit(request: HttpRequest, page_id: int) -> HttpResponse:
+    """The evaluation form's answers: kept once, then the certificate; errors keep the typing."""
+    form = get_object_or_404(CourseEvaluationPage, pk=page_id, live=True)
+    enrollment = _my_enrollment(request, form.course)
+    items = evaluation_blocks.questions(form.questions)
+    answers, errors = evaluation_blocks.clean_answers(items, request.POST)
+    if not errors:
+        try:
+            services.evaluation_submit(enrollment=enrollment, form=form, answers=answers)
+        except services.CourseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("Thank you for your evaluation. Your certificate is ready.")
+            )
+        return redirect(_course_url(request, form.course))
+    context = form.get_context(request, enrollment=enrollment)
+    context.update({"errors": errors, "typed": request.POST})
+    return TemplateResponse(request, form.get_template(request), context, status=400)

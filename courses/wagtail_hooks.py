@@ -13,6 +13,7 @@ from ops import erasure as ops_erasure
 from . import erasure
 from .admin_views import CertificateViewSet, certificate_admin_urls
 from .guards import pages_with_learner_records
+from .seminars.admin import SeminarSessionViewSet
 
 
 @hooks.register("before_delete_page")
@@ -56,3 +57,8 @@ def register_certificate_urls():
 
 for _rule in (erasure.erase_certificates, erasure.erase_reflections, erasure.keep_learning_records):
     hooks.register(ops_erasure.HOOK, _rule)
+
+
+@hooks.register("register_admin_viewset")
+def register_seminar_sessions():
+    return SeminarSessionViewSet("seminar_sessions")

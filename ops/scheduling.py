@@ -132,6 +132,12 @@ JOBS = [
         _weekly(0, time(7, 0)),
         _command("send_weekly_reports"),
     ),
+    Job(
+        "seminar_reminders",
+        "every 15 minutes",
+        _every(15),
+        _command("send_seminar_reminders"),
+    ),
     Job("clear_sessions", "daily from 03:00", _daily(time(3, 0)), _command("clearsessions")),
     Job("prune_task_results", "daily from 03:10", _daily(time(3, 10)), prune_task_results),
     Job("delete_old_downloads", "daily from 03:20", _daily(time(3, 20)), delete_old_downloads),

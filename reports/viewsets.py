@@ -8,7 +8,9 @@ from .views.actions import remind, subscription
 from .views.audit_log import AuditLogView
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
+from .views.evaluations import EvaluationsView, evaluations_export
 from .views.export_log import ExportLogView
+from .views.seminars import SeminarBookingsView
 from .views.teacher import TeacherReportView
 
 
@@ -28,4 +30,16 @@ class CoordinatorReportsViewSet(ViewSet):
             path("log/", AuditLogView.as_view(), name="audit"),
             path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),
             path("e-mail/<int:pk>/retry/", delivery_retry, name="delivery_retry"),
+            path("seminars/", SeminarBookingsView.as_view(), name="seminars"),
+            path("evaluations/", EvaluationsView.as_view(), name="evaluations"),
+            path(
+                "evaluations/<int:course_id>.csv",
+                evaluations_export,
+                name="evaluations_export",
+            ),
+            path(
+                "seminars/results/",
+                SeminarBookingsView.as_view(results_only=True),
+                name="seminars_results",
+            ),
         ]

@@ -77,3 +77,23 @@ for _rule in (
     erasure.keep_export_log,
 ):
     hooks.register(ops_erasure.HOOK, _rule)
+
+
+@hooks.register("register_reports_menu_item")
+def register_seminar_bookings_menu_item():
+    return CoordinatorMenuItem(
+        _("Seminar bookings and attendance"),
+        reverse("drom_reports:seminars"),
+        icon_name="date",
+        order=55,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluations_menu_item():
+    return CoordinatorMenuItem(
+        _("Course evaluations"),
+        reverse("drom_reports:evaluations"),
+        icon_name="pick",
+        order=56,
+    )

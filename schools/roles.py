@@ -6,6 +6,8 @@ METHODOLOGISTS = "Методисти"
 COMMUNITY_REVIEWERS = "Рецензенти от ромската общност"
 REGIONAL_COORDINATORS = "Регионални координатори"
 NATIONAL_COORDINATORS = "Национални координатори"
+# Lead seminars and take attendance; see only their own sessions (schools.scoping).
+TRAINERS = "Обучители"
 
 ALL = [
     TEACHERS,
@@ -14,4 +16,5 @@ ALL = [
     COMMUNITY_REVIEWERS,
     REGIONAL_COORDINATORS,
     NATIONAL_COORDINATORS,
+    TRAINERS,
 ]

@@ -187,3 +187,53 @@ def schools_in(regions: QuerySet[Region]) -> QuerySet[School]:
 def teachers_in(regions: QuerySet[Region]) -> QuerySet[User]:
     """People whose school lies in ``regions``."""
     return User.objects.filter(school__municipality__district__region__in=regions)
+
+
+# --- Seminars: trainers, and who may book a session -----------------------------------------
+
+
+def is_trainer(user) -> bool:
+    """An active member of the Trainers group: leads seminar sessions, takes their attendance."""
+    return _active(user) and roles.TRAINERS in group_names(user)
+
+
+def trainers() -> QuerySet[User]:
+    """Everyone who may be chosen as a session's trainer."""
+    return User.objects.filter(groups__name=roles.TRAINERS, is_active=True).distinct()
+
+
+def can_take_attendance(user, *, trainer_id: int | None) -> bool:
+    """A session's register is kept by its own trainer, and by nobody else (not even a
+    coordinator: attendance certifies hours, so it is recorded by the one who saw them)."""
+    return is_trainer(user) and trainer_id is not None and user.pk == trainer_id
+
+
+def may_book_in_region(user, *, region_id: int | None) -> bool:
+    """May this teacher book a session held in `region_id`? Online sessions (no region) are
+    open to every teacher; one in a region to the teachers of that region's schools."""
+    if not is_teacher(user):
+        return False
+    if region_id is None:
+        return True
+    return School.objects.filter(
+        pk=user.school_id, municipality__district__region_id=region_id
+    ).exists()
+
+
+def bookings_scope(user) -> QuerySet[User]:
+    """Whose seminar bookings and attendance the user may see in reports: a coordinator's
+    teachers (national: all), nobody for anyone else."""
+    if is_coordinator(user):
+        return teachers_visible_to(user)
+    return User.objects.none()
+
+
+def teacher_region_id(user) -> int | None:
+    """The planning region of a teacher's school (one query; None without a school)."""
+    if not _active(user) or not user.school_id:
+        return None
+    return (
+        School.objects.filter(pk=user.school_id)
+        .values_list("municipality__district__region_id", flat=True)
+        .first()
+    )

@@ -29,6 +29,7 @@ from ..models import (
 )
 from ..progress import summarise
 from ..steps import course_steps
+from . import blended
 from .content import COURSES
 
 DEMO_TEACHER = "teacher@drom.test"
@@ -351,3 +352,4 @@ def load(log) -> None:
     _issuer(log)
     courses = _pages(log)
     _learners(courses, log)
+    blended.load(log)

@@ -5,13 +5,17 @@
 from .issuer import CertificateIssuer
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
 from .review import MinistryProgrammeApprovalTask
+from .seminars import SeminarBooking, SeminarSession
 
-from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
+from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, SeminarPage  # isort: skip
+from .evaluation import CourseEvaluation, CourseEvaluationPage  # isort: skip
 
 __all__ = [
     "Certificate",
     "CertificateCounter",
     "CertificateIssuer",
+    "CourseEvaluation",
+    "CourseEvaluationPage",
     "CourseIndexPage",
     "CourseLessonPage",
     "CoursePage",
@@ -20,4 +24,7 @@ __all__ = [
     "MinistryProgrammeApprovalTask",
     "QuizAttempt",
     "QuizPage",
+    "SeminarBooking",
+    "SeminarPage",
+    "SeminarSession",
 ]

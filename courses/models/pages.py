@@ -23,7 +23,8 @@ from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, re
 
 from .. import access, selectors
 from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
-from ..steps import LESSON, QUIZ
+from ..seminars import selectors as seminar_selectors
+from ..steps import LESSON, QUIZ, SEMINAR
 
 HOURS_PER_CREDIT = 16
 
@@ -155,7 +156,12 @@ class CoursePage(CachedForAnonymousMixin, Page):
         index.SearchField("outcomes"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.CourseLessonPage", "courses.QuizPage"]
+    subpage_types = [
+        "courses.CourseLessonPage",
+        "courses.QuizPage",
+        "courses.SeminarPage",
+        "courses.CourseEvaluationPage",
+    ]
 
     class Meta:
         verbose_name = _("course")
@@ -190,14 +196,16 @@ class CoursePage(CachedForAnonymousMixin, Page):
             raise ValidationError(errors)
 
     def step_pages(self) -> list[Page]:
-        """Its live lessons and quizzes in page-tree order (bodies deferred): the outline —
-        titles, ids, order, required flags — read in two queries once, then remembered until
-        content next changes (cms.caching.remember; any publish, move or deletion forgets it)."""
+        """Its live lessons, quizzes and seminars in page-tree order (bodies deferred): the
+        outline — titles, ids, order, required flags — read in three queries once, then
+        remembered until content next changes (cms.caching.remember; any publish, move or
+        deletion forgets it)."""
 
         def read():
             lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
             quizzes = QuizPage.objects.child_of(self).live().defer("questions")
-            return sorted([*lessons, *quizzes], key=lambda page: page.path)
+            seminars = SeminarPage.objects.child_of(self).live().defer("introduction")
+            return sorted([*lessons, *quizzes, *seminars], key=lambda page: page.path)
 
         return remember(f"course-steps:{self.pk}", read) if self.pk else read()
 
@@ -389,6 +397,64 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 enrollment=enrollment,
                 preview=getattr(request, "is_preview", False),
                 page=request.GET.get("page", ""),
+            )
+        )
+        return context
+
+
+class SeminarPage(CourseStepMixin, PrivatePageMixin, Page):
+    """A seminar step: teachers book one of its sessions (courses.models.seminars), and the
+    trainer's attendance record completes the step."""
+
+    base_form_class = TranslatedPageForm
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+
+    introduction = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
+    mode = models.CharField(_("format"), max_length=10, choices=Mode.choices)
+    required = required_field()
+    cancel_hours_before = models.PositiveSmallIntegerField(
+        _("cancellation allowed until (hours before the start)"),
+        default=48,
+        validators=[MaxValueValidator(720)],
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("attendance needed to complete (% of the session's hours)"),
+        default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("A teacher present for part of the session completes the step from here."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldRowPanel(
+                    [FieldPanel("cancel_hours_before"), FieldPanel("min_attendance_percent")]
+                ),
+                FieldPanel("required"),
+            ],
+            heading=_("Rules"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("seminar")
+        verbose_name_plural = _("seminars")
+
+    step_kind = SEMINAR
+
+    def get_context(self, request, *args, enrollment=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            seminar_selectors.seminar_context(
+                seminar=self, enrollment=enrollment, user=request.user
             )
         )
         return context

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ..hours import hours_label
+
 
 class Enrollment(models.Model):
     class Status(models.TextChoices):
@@ -54,6 +56,8 @@ class Enrollment(models.Model):
     # Hours and credits as the course gave them on completion; later course edits change neither.
     hours_earned = models.PositiveSmallIntegerField(_("academic hours earned"), default=0)
     credits_earned = models.PositiveSmallIntegerField(_("credits earned"), default=0)
+    # Of hours_earned, those attended at seminars (the rest were studied on one's own).
+    in_person_hours = models.PositiveSmallIntegerField(_("academic hours in person"), default=0)
 
     class Meta:
         verbose_name = _("enrollment")
@@ -83,6 +87,10 @@ class Enrollment(models.Model):
     @property
     def is_completed(self) -> bool:
         return self.status == self.Status.COMPLETED
+
+    @property
+    def hours_display(self) -> str:
+        return hours_label(hours=self.hours_earned, in_person=self.in_person_hours)
 
 
 class LessonCompletion(models.Model):
@@ -204,6 +212,7 @@ class Certificate(models.Model):
     provider = models.CharField(_("provider"), max_length=200)
     provider_en = models.CharField(_("provider in English"), max_length=200, blank=True)
     hours = models.PositiveSmallIntegerField(_("academic hours"))
+    in_person_hours = models.PositiveSmallIntegerField(_("academic hours in person"), default=0)
     credits = models.PositiveSmallIntegerField(_("credits"), null=True, blank=True)
     started_on = models.DateField(_("from"))
     completed_on = models.DateField(_("to"))
@@ -252,3 +261,7 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def hours_display(self) -> str:
+        return hours_label(hours=self.hours, in_person=self.in_person_hours)

@@ -101,6 +101,8 @@ ACCOUNTS = [
         ["BG33", "BG41"],
     ),
     ("author2@drom.test", "Теодора", "Ивова", "Станева", "", roles.AUTHORS, True, False, []),
+    # Leads the folklore seminars and takes their attendance on the site (not staff).
+    ("trainer@drom.test", "Васил", "Асенов", "Демиров", "", roles.TRAINERS, False, False, []),
 ]
 
 

@@ -8,7 +8,15 @@ from pytest_django.asserts import assertRedirects
 from wagtail.models import Page
 
 from courses import services
-from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, Enrollment, QuizPage
+from courses.models import (
+    CourseEvaluationPage,
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    Enrollment,
+    QuizPage,
+    SeminarPage,
+)
 from tests.courses.builders import steps
 
 
@@ -16,7 +24,13 @@ def test_pages_only_where_they_belong():
     assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]
     assert set(CourseLessonPage.allowed_parent_page_models()) == {CoursePage}
     assert set(QuizPage.allowed_parent_page_models()) == {CoursePage}
-    assert set(CoursePage.allowed_subpage_models()) == {CourseLessonPage, QuizPage}
+    assert set(CoursePage.allowed_subpage_models()) == {
+        CourseLessonPage,
+        QuizPage,
+        SeminarPage,
+        CourseEvaluationPage,
+    }
+    assert set(SeminarPage.allowed_parent_page_models()) == {CoursePage}
     assert CourseLessonPage.allowed_subpage_models() == []
 
 

@@ -13,7 +13,14 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase, page_tests
 
 from cms.models import HomePage, StandardPage
-from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
+from courses.models import (
+    CourseEvaluationPage,
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    QuizPage,
+    SeminarPage,
+)
 from curriculum.models import LessonPlanIndexPage, LessonPlanPage, ResourceLibraryPage
 from schools.models import User
 from tests.wagtail_forms import page_form_data
@@ -32,14 +39,27 @@ PAGE_TYPES = {
     LessonPlanPage: ({LessonPlanIndexPage}, set(), AUTHOR),
     ResourceLibraryPage: ({LessonPlanIndexPage}, set(), METHODOLOGIST),
     CourseIndexPage: ({HomePage}, {CoursePage}, METHODOLOGIST),
-    CoursePage: ({CourseIndexPage}, {CourseLessonPage, QuizPage}, METHODOLOGIST),
+    CoursePage: (
+        {CourseIndexPage},
+        {CourseLessonPage, QuizPage, SeminarPage, CourseEvaluationPage},
+        METHODOLOGIST,
+    ),
     CourseLessonPage: ({CoursePage}, set(), METHODOLOGIST),
     QuizPage: ({CoursePage}, set(), METHODOLOGIST),
+    SeminarPage: ({CoursePage}, set(), METHODOLOGIST),
+    CourseEvaluationPage: ({CoursePage}, set(), METHODOLOGIST),
 }
 # The home page and the libraries are one per language, made by migrations.
-SINGLETONS = {HomePage, LessonPlanIndexPage, ResourceLibraryPage, CourseIndexPage}
+# A course has at most one evaluation form.
+SINGLETONS = {
+    HomePage,
+    LessonPlanIndexPage,
+    ResourceLibraryPage,
+    CourseIndexPage,
+    CourseEvaluationPage,
+}
 # A course's lessons and quizzes are for logged-in teachers; the catalogue and courses are public.
-FOR_TEACHERS = {CourseLessonPage, QuizPage}
+FOR_TEACHERS = {CourseLessonPage, QuizPage, SeminarPage, CourseEvaluationPage}
 # Routes of routable pages besides their own URL.
 SUB_ROUTES = {LessonPlanPage: ["pdf/", "pack/"], LessonPlanIndexPage: ["my/"]}
 

@@ -6,10 +6,13 @@ from .courses import (
     CertificateCounterFactory,
     CertificateFactory,
     CertificateIssuerFactory,
+    CourseEvaluationFactory,
     EnrollmentFactory,
     LessonCompletionFactory,
     MinistryProgrammeApprovalTaskFactory,
     QuizAttemptFactory,
+    SeminarBookingFactory,
+    SeminarSessionFactory,
 )
 from .curriculum import (
     DromDocumentFactory,
@@ -20,6 +23,7 @@ from .curriculum import (
     TopicFactory,
 )
 from .pages import (
+    CourseEvaluationPageFactory,
     CourseIndexPageFactory,
     CourseLessonPageFactory,
     CoursePageFactory,
@@ -28,6 +32,7 @@ from .pages import (
     LessonPlanPageFactory,
     QuizPageFactory,
     ResourceLibraryPageFactory,
+    SeminarPageFactory,
     StandardPageFactory,
 )
 from .reports import (
@@ -43,6 +48,7 @@ from .schools import (
     SchoolChangeFactory,
     SchoolFactory,
     TeacherFactory,
+    TrainerFactory,
     UserFactory,
     make_school,
     make_teacher,
@@ -81,6 +87,12 @@ __all__ = [
     "SchoolFactory",
     "StandardPageFactory",
     "TeacherFactory",
+    "TrainerFactory",
+    "CourseEvaluationFactory",
+    "CourseEvaluationPageFactory",
+    "SeminarBookingFactory",
+    "SeminarSessionFactory",
+    "SeminarPageFactory",
     "TopicFactory",
     "UserFactory",
     "make_school",

@@ -1,23 +1,35 @@
 """Learner records, consistent with the invariants courses.services keeps (a completed
 enrollment has its date, a submitted attempt its score, a certificate its enrollment)."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 from wagtail.models import Site
 
+from courses import evaluation_blocks
 from courses.grading import snapshot_questions
 from courses.models import (
     Certificate,
     CertificateCounter,
     CertificateIssuer,
+    CourseEvaluation,
     Enrollment,
     LessonCompletion,
     MinistryProgrammeApprovalTask,
     QuizAttempt,
+    SeminarBooking,
+    SeminarSession,
 )
 
-from .pages import CourseLessonPageFactory, CoursePageFactory, QuizPageFactory
-from .schools import TeacherFactory
+from .pages import (
+    CourseEvaluationPageFactory,
+    CourseLessonPageFactory,
+    CoursePageFactory,
+    QuizPageFactory,
+    SeminarPageFactory,
+)
+from .schools import TeacherFactory, TrainerFactory
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -121,3 +133,45 @@ class MinistryProgrammeApprovalTaskFactory(factory.django.DjangoModelFactory):
         model = MinistryProgrammeApprovalTask
 
     name = factory.Sequence(lambda n: f"Одобрение на програма на МОН {n}")
+
+
+class SeminarSessionFactory(factory.django.DjangoModelFactory):
+    """A session a week from now, two academic hours, for any teacher (no region)."""
+
+    class Meta:
+        model = SeminarSession
+
+    seminar = factory.SubFactory(SeminarPageFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=2))
+    place = "София, Дом на културата, зала 2"
+    trainer = factory.SubFactory(TrainerFactory)
+    capacity = 20
+    academic_hours = 2
+
+
+class SeminarBookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SeminarBooking
+
+    session = factory.SubFactory(SeminarSessionFactory)
+    seminar = factory.SelfAttribute("session.seminar")
+    enrollment = factory.SubFactory(
+        EnrollmentFactory,
+        course=factory.LazyAttribute(lambda o: o.factory_parent.seminar.get_parent().specific),
+    )
+    teacher = factory.SelfAttribute("enrollment.teacher")
+    status = SeminarBooking.Status.BOOKED
+
+
+class CourseEvaluationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CourseEvaluation
+
+    enrollment = factory.SubFactory(EnrollmentFactory, completed=True)
+    course = factory.SelfAttribute("enrollment.course")
+    form = factory.SubFactory(
+        CourseEvaluationPageFactory, parent=factory.SelfAttribute("..enrollment.course")
+    )
+    questions = factory.LazyAttribute(lambda o: evaluation_blocks.questions(o.form.questions))
+    answers = factory.LazyFunction(lambda: {"r-useful": 5, "r-trainer": 4, "t-change": ""})

@@ -11,7 +11,14 @@ import wagtail_factories
 from wagtail.models import Page
 
 from cms.models import HomePage, StandardPage
-from courses.models import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage
+from courses.models import (
+    CourseEvaluationPage,
+    CourseIndexPage,
+    CourseLessonPage,
+    CoursePage,
+    QuizPage,
+    SeminarPage,
+)
 from curriculum.models import LessonPlanIndexPage, LessonPlanPage, ResourceLibraryPage
 
 
@@ -135,3 +142,37 @@ class QuizPageFactory(wagtail_factories.PageFactory):
             [single_choice("q1", "Кога е Международният ден на ромите?", ["8 април", "1 юни"], 0)]
         )
     )
+
+
+class SeminarPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SeminarPage
+
+    title = factory.Sequence(lambda n: f"Семинар {n}")
+    parent = factory.SubFactory(CoursePageFactory)
+    mode = SeminarPage.Mode.IN_PERSON
+
+
+def evaluation_questions() -> str:
+    """Two ratings and a free-text question, with stable ids."""
+    return json.dumps(
+        [
+            {"type": "rating", "id": "r-useful", "value": {"text": "Полезно ли беше?"}},
+            {"type": "rating", "id": "r-trainer", "value": {"text": "Как водеше обучителят?"}},
+            {
+                "type": "text",
+                "id": "t-change",
+                "value": {"text": "Какво бихте променили?", "required": False},
+            },
+        ]
+    )
+
+
+class CourseEvaluationPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseEvaluationPage
+
+    title = "Оценка на обучението"
+    slug = factory.Sequence(lambda n: f"otsenka-{n}")
+    parent = factory.SubFactory(CoursePageFactory)
+    questions = factory.LazyFunction(evaluation_questions)

@@ -81,6 +81,14 @@ class TeacherFactory(UserFactory):
         UserFactory.groups.function(self, create, extracted or [roles.TEACHERS], **kwargs)
 
 
+class TrainerFactory(UserFactory):
+    """A seminar trainer (no school, not staff: trainers use the site, not the admin)."""
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        UserFactory.groups.function(self, create, extracted or [roles.TRAINERS], **kwargs)
+
+
 class SchoolChangeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SchoolChange
