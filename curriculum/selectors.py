@@ -26,6 +26,7 @@ from .models.taxonomy import (
     ResourceKind,
     Topic,
 )
+from .plansearch import search as plan_search
 from .textsearch import normalise_query
 
 PER_PAGE = 12
@@ -53,6 +54,7 @@ class Listing:
     facets: list[Facet]
     total: int
     query: str
+    suggestion: str = ""
 
 
 def _search_ids(queryset, query: str) -> list[int]:
@@ -101,8 +103,10 @@ def lesson_plan_listing(*, plans: QuerySet, filters: Filters, page_number=1) -> 
     """`plans` (a LessonPlanPage queryset) filtered, searched, counted per facet and paginated."""
     base = plans
     ranked: list[int] = []
+    suggestion = ""
     if filters.q:
-        ranked = _search_ids(base, filters.q)
+        found = plan_search(base.values_list("pk", "title", "search_terms"), filters.q)
+        ranked, suggestion = found.ids, found.suggestion
         base = base.filter(pk__in=ranked)
 
     def scoped(skip=""):
@@ -125,7 +129,13 @@ def lesson_plan_listing(*, plans: QuerySet, filters: Filters, page_number=1) -> 
         position = {pk: i for i, pk in enumerate(ranked)}
         results = sorted(results, key=lambda p: position.get(p.pk, 0))
     page = _paginate(results, page_number)
-    return Listing(page=page, facets=facets, total=page.paginator.count, query=filters.q)
+    return Listing(
+        page=page,
+        facets=facets,
+        total=page.paginator.count,
+        query=filters.q,
+        suggestion=suggestion,
+    )
 
 
 def _options(values_labels, counts, selected) -> list[Option]:

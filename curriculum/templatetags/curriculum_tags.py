@@ -2,7 +2,7 @@
 
 from django import template
 
-from curriculum.textsearch import highlight as highlight_text
+from curriculum.plansearch import highlight as highlight_text
 
 register = template.Library()
 
@@ -11,6 +11,12 @@ register = template.Library()
 def highlight(text, query):
     """The text with the words of the search query marked (case and stress ignored)."""
     return highlight_text(str(text or ""), query or "")
+
+
+@register.filter
+def querystring_with(filters, query):
+    """The library's filters with the search words replaced, for a "did you mean" link."""
+    return filters.querystring(q=query)
 
 
 @register.simple_tag(takes_context=True)
