@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ops.storage import private_file_response
 from schools import scoping
 
-from . import grading, selectors, services
+from . import drafts, grading, selectors, services
 from .access import enrollment_for
 from .certificates import certificate_file_name, certificate_pdf_bytes, verification_url
 from .models import Certificate, CourseLessonPage, CoursePage, Enrollment, QuizAttempt, QuizPage
@@ -65,12 +65,17 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = get_object_or_404(CourseLessonPage, pk=lesson_id, live=True)
     course = lesson.get_parent().specific
     enrollment = _my_enrollment(request, course)
+    reflection = request.POST.get("reflection", "")
     try:
-        services.lesson_complete(
-            enrollment=enrollment, lesson=lesson, reflection=request.POST.get("reflection", "")
-        )
+        services.lesson_complete(enrollment=enrollment, lesson=lesson, reflection=reflection)
     except services.CourseError as error:
-        messages.error(request, error.message)
+        if lesson.reflection_prompt:
+            # The page shows the text again, with the problem linked to the field.
+            drafts.reflection_draft_save(
+                request.session, lesson_id=lesson.pk, text=reflection, message=str(error.message)
+            )
+        else:
+            messages.error(request, error.message)
         return redirect(lesson.get_url(request))
     enrollment.refresh_from_db()
     if enrollment.is_completed:
@@ -108,10 +113,18 @@ def quiz_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         pk=attempt_id,
         enrollment__teacher=request.user,
     )
+    answers = _answers_from(request.POST)
     try:
-        attempt = services.quiz_attempt_submit(attempt=attempt, answers=_answers_from(request.POST))
+        attempt = services.quiz_attempt_submit(attempt=attempt, answers=answers)
     except services.CourseError as error:
-        messages.error(request, error.message)
+        missing = grading.unanswered(attempt.questions, answers)
+        if missing:
+            # The quiz page shows the answers given again and marks every unanswered question.
+            drafts.quiz_draft_save(
+                request.session, attempt_id=attempt.pk, answers=answers, missing=missing
+            )
+        else:
+            messages.error(request, error.message)
         return redirect(attempt.quiz.localized.get_url(request))
     return redirect("courses:attempt", attempt_id=attempt.pk)
 

@@ -149,3 +149,23 @@ def section_cards(context) -> dict:
     for item, page in zip(items, pages, strict=True):
         item["description"] = page.search_description
     return {"items": items}
+
+
+def form_problems(form) -> list[tuple[str, str]]:
+    """Every error of a Django form as (id of the field to jump to, "Label: message")."""
+    problems = []
+    first_field = next(iter(form.visible_fields()), None)
+    for message in form.non_field_errors():
+        # A problem of the whole form is linked to its first field, so it is still reachable.
+        problems.append((first_field.id_for_label if first_field else "", str(message)))
+    for field in form.visible_fields():
+        for message in field.errors:
+            problems.append((field.id_for_label, f"{field.label}: {message}"))
+    return problems
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form=None, problems=None) -> dict:
+    """The list of problems at the top of a form: each links to its field; the box takes focus
+    when the page loads (autofocus, no script), so a screen reader reads it first."""
+    return {"problems": problems if problems is not None else form_problems(form) if form else []}

@@ -80,7 +80,12 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("account")
     district = chosen_district(request)
-    if request.method == "POST":
+    if request.method == "POST" and "show_schools" in request.POST:
+        # Step one without JavaScript: the district's schools, and everything typed so far kept
+        # (the passwords are never sent back into a page).
+        typed = {k: v for k, v in request.POST.items() if not k.startswith("password")}
+        form = SignupForm(initial=typed, district=district)
+    elif request.method == "POST":
         form = SignupForm(request.POST, district=district)
         if _too_many_signups(request):
             form.add_error(
