@@ -1,7 +1,12 @@
 """Template helpers of the library: search highlighting and resource links."""
 
 from django import template
+from django.utils import timezone
+from wagtail.models import Locale
 
+from curriculum import selectors
+from curriculum.filters import SEPTEMBER_KIT
+from curriculum.models import LessonPlanIndexPage, LessonPlanPage, ResourceLibraryPage
 from curriculum.plansearch import highlight as highlight_text
 
 register = template.Library()
@@ -17,6 +22,25 @@ def highlight(text, query):
 def querystring_with(filters, query):
     """The library's filters with the search words replaced, for a "did you mean" link."""
     return filters.querystring(q=query)
+
+
+@register.filter
+def querystring_without(filters, name):
+    """The library's filters without one of them, for its removable chip."""
+    return filters.without(name).querystring()
+
+
+@register.filter
+def querystring_only_query(filters):
+    return filters.querystring(
+        **dict.fromkeys(("grade", "topic", "occasion", "duration", "type", "lang"), "")
+    )
+
+
+@register.simple_tag
+def selected_options(facets):
+    """(facet, option) for every filter in use."""
+    return [(facet, option) for facet in facets for option in facet.options if option.selected]
 
 
 @register.simple_tag(takes_context=True)
@@ -40,3 +64,21 @@ def localized(resource, field):
     if not hasattr(resource, "localized"):
         return getattr(resource, field, "") if resource else ""
     return resource.localized(field)
+
+
+@register.inclusion_tag("curriculum/includes/this_month.html", takes_context=True)
+def this_month(context) -> dict:
+    """The home page's calendar: the Roma and Bulgarian occasions of the coming weeks with the
+    library's plans for each, and the September kit."""
+    locale = Locale.get_active()
+    plans = LessonPlanPage.objects.filter(locale=locale)
+    library = LessonPlanIndexPage.objects.live().filter(locale=locale).first()
+    resources = ResourceLibraryPage.objects.live().filter(locale=locale).first()
+    return {
+        "request": context.get("request"),
+        "occasions": selectors.upcoming_occasions(plans=plans, today=timezone.localdate()),
+        "library": library,
+        "kit_url": f"{resources.get_url(context.get('request'))}?topic={SEPTEMBER_KIT}"
+        if resources
+        else "",
+    }

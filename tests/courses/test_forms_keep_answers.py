@@ -80,3 +80,11 @@ def test_my_learning_has_a_continue_link_to_the_course(course_client, home_bg, c
     html = course_client.get(reverse("courses:my_learning")).content.decode()
     assert re.search(rf'href="{re.escape(course.url)}#continue"[^>]*>Продължете</a>', html)
     assert 'id="continue"' in course_client.get(course.url).content.decode()
+
+
+def test_home_page_has_the_teachers_continue_card(course_client, home_bg, course_teacher):
+    course = make_course(home_bg, lessons=2, quizzes=0)
+    services.enrollment_create(teacher=course_teacher, course=course)
+    html = course_client.get(home_bg.url).content.decode()
+    card = html.split('class="continue-card"', 1)[1].split("</section>", 1)[0]
+    assert f'href="{course.url}#continue"' in card
