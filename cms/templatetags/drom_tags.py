@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from cms import units
+
 register = template.Library()
 
 
@@ -169,3 +171,18 @@ def error_summary(form=None, problems=None) -> dict:
     """The list of problems at the top of a form: each links to its field; the box takes focus
     when the page loads (autofocus, no script), so a screen reader reads it first."""
     return {"problems": problems if problems is not None else form_problems(form) if form else []}
+
+
+@register.filter(name="file_size")
+def file_size_filter(size):
+    return units.file_size(size)
+
+
+@register.filter(name="minutes")
+def minutes_filter(count):
+    return units.minutes(count) if count is not None else ""
+
+
+@register.filter(name="long_date")
+def long_date_filter(value):
+    return units.long_date(value)

@@ -7,7 +7,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, pgettext_lazy
@@ -23,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
+from cms.units import file_size
 from curriculum import blocks as lesson_blocks
 from curriculum import packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
@@ -334,9 +334,9 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         )
         return {
             "pdf_url": url + self.reverse_subpage("pdf"),
-            "pdf_size": filesizeformat(pdf_size) if pdf_size else "",
+            "pdf_size": file_size(pdf_size) if pdf_size else "",
             "pack_url": url + self.reverse_subpage("pack"),
-            "pack_size": filesizeformat(pdf_size + files_size) if pdf_size else "",
+            "pack_size": file_size(pdf_size + files_size) if pdf_size else "",
         }
 
     @path("")

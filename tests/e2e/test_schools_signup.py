@@ -59,4 +59,6 @@ def test_signup_with_email_confirmation(page, mail_dir):
     page.goto("/accounts/signup/")
     page.get_by_label("Имейл адрес").fill(email.capitalize())
     page.get_by_role("button", name="Създай профила ми").click()
-    expect(page.get_by_text("Вече има профил с този имейл адрес")).to_be_visible()
+    # Listed in the summary at the top (focused) and again under the field.
+    expect(page.locator("#error-summary")).to_contain_text("Вече има профил с този имейл адрес")
+    expect(page.locator("#error-summary")).to_be_focused()
