@@ -14,6 +14,7 @@ spelled like a key, so "кючека", "kyuchek" and "кючек" meet, and "п�
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -64,6 +65,13 @@ def build_index(*, title: str, keywords=(), summary=(), body=()) -> dict:
     return index
 
 
+@lru_cache(maxsize=20_000)
+def _term_set(terms: str) -> frozenset[str]:
+    """A tier's stored terms as a set; the same plans are searched again and again, so the sets
+    are kept (by their text) between searches instead of being split every time."""
+    return frozenset(terms.split())
+
+
 @dataclass
 class QueryWord:
     text: str
@@ -104,9 +112,9 @@ def search(rows, query: str) -> Result:
     tiers = {}
     vocabulary: set[str] = set()
     for pk, title, index in rows:
-        sets = [set((index.get(tier) or "").split()) for tier, _w in TIERS]
+        sets = [_term_set(index.get(tier) or "") for tier, _w in TIERS]
         if not any(sets):  # saved before search terms existed: its title still counts
-            sets[0] = terms_of(title)
+            sets[0] = frozenset(terms_of(title))
         tiers[pk] = sets
         vocabulary.update(*sets)
     matched = []
