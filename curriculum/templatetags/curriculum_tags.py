@@ -1,8 +1,9 @@
 """Template helpers of the library: search highlighting and resource links."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from curriculum import selectors
 from curriculum.filters import SEPTEMBER_KIT
@@ -69,16 +70,24 @@ def localized(resource, field):
 @register.inclusion_tag("curriculum/includes/this_month.html", takes_context=True)
 def this_month(context) -> dict:
     """The home page's calendar: the Roma and Bulgarian occasions of the coming weeks with the
-    library's plans for each, and the September kit."""
-    locale = Locale.get_active()
-    plans = LessonPlanPage.objects.filter(locale=locale)
-    library = LessonPlanIndexPage.objects.live().filter(locale=locale).first()
-    resources = ResourceLibraryPage.objects.live().filter(locale=locale).first()
+    library's plans for each, and the September kit — two queries (the plans, the two library
+    pages), in the home page's own language."""
+    request = context.get("request")
+    page = context.get("page")
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    plans = LessonPlanPage.objects.filter(locale_id=locale_id)
+    libraries = {
+        p.content_type_id: p
+        for p in Page.objects.live()
+        .type(LessonPlanIndexPage, ResourceLibraryPage)
+        .filter(locale_id=locale_id)
+        .only("id", "url_path", "content_type_id", "locale_id", "depth", "path")
+    }
+    library = libraries.get(ContentType.objects.get_for_model(LessonPlanIndexPage).pk)
+    resources = libraries.get(ContentType.objects.get_for_model(ResourceLibraryPage).pk)
     return {
-        "request": context.get("request"),
+        "request": request,
         "occasions": selectors.upcoming_occasions(plans=plans, today=timezone.localdate()),
         "library": library,
-        "kit_url": f"{resources.get_url(context.get('request'))}?topic={SEPTEMBER_KIT}"
-        if resources
-        else "",
+        "kit_url": f"{resources.get_url(request)}?topic={SEPTEMBER_KIT}" if resources else "",
     }
