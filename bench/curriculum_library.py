@@ -10,6 +10,8 @@ import tempfile
 
 from bench._harness import bench_database, call_command, measure, vendor
 
+LIB = "/library/"
+
 
 def add_plans(library, count: int) -> None:
     from curriculum.models import LessonPlanPage, Topic
@@ -51,6 +53,11 @@ def main() -> None:
                 lambda: client.get("/library/", {"grade": "g5-7", "topic": "music-song"}),
             )
             measure("GET /library/?q=ВАСИЛИЦА", lambda: client.get("/library/", {"q": "ВАСИЛИЦА"}))
+            # Word forms, Latin letters and a typo go through curriculum/plansearch.py.
+            for query in ("песни", "kyuchek", "херделзи"):
+                measure(
+                    f"GET /library/?q={query}", lambda q=query: client.get("/library/", {"q": q})
+                )
             measure("GET /library/vasilitsa/", lambda: client.get("/library/vasilitsa/"))
             measure("GET /library/resources/", lambda: client.get("/library/resources/"))
             if label.startswith("demo"):

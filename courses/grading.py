@@ -125,6 +125,11 @@ def public_questions(
     return shown
 
 
+def unanswered(questions: list[dict], raw: dict[str, list[str]]) -> list[str]:
+    """The ids of the questions with no answer in `raw`, in the quiz's order."""
+    return [q["id"] for q in questions if not any(v.strip() for v in raw.get(q["id"], []))]
+
+
 def validate(
     questions: list[dict], raw: dict[str, list[str]], *, allow_missing: bool = False
 ) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ops.storage import private_file_response
 from schools import scoping
 
-from . import evaluation_blocks, grading, selectors, services
+from . import drafts, evaluation_blocks, grading, selectors, services, timing
 from .access import enrollment_for
 from .certificate_pdf import document_text
 from .certificates import (
@@ -85,12 +85,17 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     lesson = get_object_or_404(CourseLessonPage, pk=lesson_id, live=True)
     course = lesson.get_parent().specific
     enrollment = _my_enrollment(request, course)
+    reflection = request.POST.get("reflection", "")
     try:
-        services.lesson_complete(
-            enrollment=enrollment, lesson=lesson, reflection=request.POST.get("reflection", "")
-        )
+        services.lesson_complete(enrollment=enrollment, lesson=lesson, reflection=reflection)
     except services.CourseError as error:
-        messages.error(request, error.message)
+        if lesson.reflection_prompt:
+            # The page shows the text again, with the problem linked to the field.
+            drafts.reflection_draft_save(
+                request.session, lesson_id=lesson.pk, text=reflection, message=str(error.message)
+            )
+        else:
+            messages.error(request, error.message)
         return redirect(lesson.get_url(request))
     enrollment.refresh_from_db()
     if enrollment.is_completed:
@@ -128,14 +133,21 @@ def quiz_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
         pk=attempt_id,
         enrollment__teacher=request.user,
     )
+    answers = _answers_from(request.POST)
+    shown = request.POST.getlist("shown") or None
     try:
-        attempt = services.quiz_attempt_submit(
-            attempt=attempt,
-            answers=_answers_from(request.POST),
-            shown=request.POST.getlist("shown") or None,
-        )
+        attempt = services.quiz_attempt_submit(attempt=attempt, answers=answers, shown=shown)
     except services.CourseError as error:
-        messages.error(request, error.message)
+        # The answers saved page by page count as given, with those just sent.
+        given = timing.merge(attempt.answers, answers, list(answers) if shown is None else shown)
+        missing = grading.unanswered(attempt.questions, given)
+        if missing:
+            # The quiz page shows the answers given again and marks every unanswered question.
+            drafts.quiz_draft_save(
+                request.session, attempt_id=attempt.pk, answers=given, missing=missing
+            )
+        else:
+            messages.error(request, error.message)
         return redirect(attempt.quiz.localized.get_url(request))
     return redirect("courses:attempt", attempt_id=attempt.pk)
 

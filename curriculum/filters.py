@@ -23,6 +23,9 @@ FILE_KIND_LABELS = {
     ResourceKind.VIDEO: _("Video"),
 }
 MAX_QUERY_LENGTH = 200
+# The topic of the documents a teacher needs in September (application forms, the annual plan):
+# made by migration 0004; a kit of documents, not of lesson plans.
+SEPTEMBER_KIT = "september-kit"
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ import re
 from html import unescape
 
 from django.core.cache import cache
-from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
+from cms.units import long_date, minutes
 
 PDF_TIMEOUT = 60 * 60 * 24
 SIZE_TIMEOUT = 60 * 60 * 24 * 30
@@ -52,7 +52,7 @@ def _step(writer: _Writer, child) -> None:
     value = child.value
     kind = child.block_type
     if kind == "activity":
-        writer.heading(f"{value['title']} ({value['minutes']} {_('min')})", 12)
+        writer.heading(f"{value['title']} ({minutes(value['minutes'])})", 12)
         writer.text(plain(value["instructions"].source))
     elif kind == "song":
         writer.heading(f"{_('Song')}: {value['title']}", 12)
@@ -85,7 +85,7 @@ def lesson_plan_pdf(page) -> bytes:
     facts = [
         f"{_('Learning outcome')}: {page.learning_outcome}",
         f"{_('Grade bands')}: {', '.join(page.grade_bands_display)}",
-        f"{_('Duration')}: {page.duration_minutes} {_('min')}",
+        f"{_('Duration')}: {minutes(page.duration_minutes)}",
         f"{_('Form of teaching')}: {page.get_teaching_form_display()}",
     ]
     if page.occasion:
@@ -128,7 +128,7 @@ def lesson_plan_pdf(page) -> bytes:
     if page.authors:
         credits.insert(0, f"{_('Authors')}: {page.authors}")
     if page.last_reviewed:
-        credits.append(f"{_('Last reviewed')}: {date_format(page.last_reviewed)}")
+        credits.append(f"{_('Last reviewed')}: {long_date(page.last_reviewed)}")
     writer.items(pgettext("authorship", "Credits"), credits)
     return bytes(pdf.output())
 

@@ -7,18 +7,20 @@ The library's pages import this module, so it never imports them: they hand it t
 """
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from .filters import FILE_KIND_LABELS, FILE_KINDS, PLAN_KINDS, Filters
+from .filters import FILE_KIND_LABELS, FILE_KINDS, PLAN_KINDS, SEPTEMBER_KIT, Filters
 from .models.fields import contains
 from .models.files import DromDocument, DromImage, DromMedia, DromRendition
 from .models.saved import SavedLessonPlan
 from .models.taxonomy import (
     DURATION_RANGES,
+    OCCASION_DAYS,
     DurationBand,
     GradeBand,
     Language,
@@ -26,6 +28,7 @@ from .models.taxonomy import (
     ResourceKind,
     Topic,
 )
+from .plansearch import search as plan_search
 from .textsearch import normalise_query
 
 PER_PAGE = 12
@@ -53,6 +56,7 @@ class Listing:
     facets: list[Facet]
     total: int
     query: str
+    suggestion: str = ""
 
 
 def _search_ids(queryset, query: str) -> list[int]:
@@ -101,8 +105,10 @@ def lesson_plan_listing(*, plans: QuerySet, filters: Filters, page_number=1) -> 
     """`plans` (a LessonPlanPage queryset) filtered, searched, counted per facet and paginated."""
     base = plans
     ranked: list[int] = []
+    suggestion = ""
     if filters.q:
-        ranked = _search_ids(base, filters.q)
+        found = plan_search(base.values_list("pk", "title", "search_terms"), filters.q)
+        ranked, suggestion = found.ids, found.suggestion
         base = base.filter(pk__in=ranked)
 
     def scoped(skip=""):
@@ -125,7 +131,13 @@ def lesson_plan_listing(*, plans: QuerySet, filters: Filters, page_number=1) -> 
         position = {pk: i for i, pk in enumerate(ranked)}
         results = sorted(results, key=lambda p: position.get(p.pk, 0))
     page = _paginate(results, page_number)
-    return Listing(page=page, facets=facets, total=page.paginator.count, query=filters.q)
+    return Listing(
+        page=page,
+        facets=facets,
+        total=page.paginator.count,
+        query=filters.q,
+        suggestion=suggestion,
+    )
 
 
 def _options(values_labels, counts, selected) -> list[Option]:
@@ -155,7 +167,9 @@ def _plan_facets(filters: Filters, scoped) -> list[Facet]:
     return [
         Facet("grade", _("Grade band"), _options(GradeBand.choices, grade_counts, filters.grade)),
         _topic_facet(
-            scoped("topic").order_by().values_list("topics").annotate(n=Count("pk")), filters
+            scoped("topic").order_by().values_list("topics").annotate(n=Count("pk")),
+            filters,
+            hide_empty_kit=True,
         ),
         Facet(
             "occasion",
@@ -176,11 +190,15 @@ def _plan_facets(filters: Filters, scoped) -> list[Facet]:
     ]
 
 
-def _topic_facet(pairs, filters: Filters) -> Facet:
+def _topic_facet(pairs, filters: Filters, *, hide_empty_kit: bool = False) -> Facet:
     counts = {topic_id: n for topic_id, n in pairs if topic_id is not None}
     options = [
         Option(t.slug, t.label, counts.get(t.pk, 0), t.slug == filters.topic)
         for t in Topic.objects.all()
+        # The September kit is documents: among lesson plans it read "(0)" and looked empty;
+        # the library links to it in the resource library instead.
+        if not (hide_empty_kit and t.slug == SEPTEMBER_KIT and not counts.get(t.pk))
+        or t.slug == filters.topic
     ]
     return Facet("topic", _("Topic"), options)
 
@@ -313,3 +331,40 @@ def saved_plans(*, user) -> QuerySet:
         .select_related("page")
         .order_by("-created_at")
     )
+
+
+# --- The home page's calendar
+
+
+@dataclass
+class CalendarDay:
+    code: str
+    label: str
+    day: date
+    plans: list = field(default_factory=list)
+
+
+def upcoming_occasions(*, plans: QuerySet, today: date, weeks: int = 6, at_least: int = 2) -> list:
+    """The occasions of the coming `weeks` (at least the next `at_least`), each with its live
+    lesson plans from `plans`, in one query."""
+    coming = []
+    for code, (month, day) in OCCASION_DAYS.items():
+        when = date(today.year, month, day)
+        if when < today:
+            when = date(today.year + 1, month, day)
+        coming.append(CalendarDay(str(code), str(Occasion(code).label), when))
+    coming.sort(key=lambda o: o.day)
+    horizon = today + timedelta(weeks=weeks)
+    shown = [o for o in coming if o.day <= horizon] or []
+    if len(shown) < at_least:
+        shown = coming[:at_least]
+    by_code = {o.code: o for o in shown}
+    for plan in (
+        plans.live()
+        .public()
+        .filter(occasion__in=list(by_code))
+        .only("id", "title", "url_path", "occasion", "locale_id")
+        .order_by("title")
+    ):
+        by_code[plan.occasion].plans.append(plan)
+    return shown

@@ -9,9 +9,10 @@ import warnings
 import zipfile
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from cms.units import file_size
 
 # Pillow's decompression-bomb guard: a small file that unpacks into a huge bitmap is refused
 # instead of exhausting the server's memory. 40 megapixels is a large photograph.
@@ -46,7 +47,7 @@ def _check_size(file, limit: int) -> None:
         raise ValidationError(
             _("The file is %(size)s; the largest allowed is %(limit)s."),
             code="too_large",
-            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            params={"size": file_size(file.size), "limit": file_size(limit)},
         )
 
 

@@ -7,12 +7,14 @@ here, honouring Wagtail's collection privacy like Wagtail's own document view do
 
 import mimetypes
 
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseForbidden
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
-from .models import DromMedia
+from .models import DromMedia, LessonPlanIndexPage
 
 PUBLIC_MAX_AGE = 60 * 60 * 24
 
@@ -39,3 +41,17 @@ def media_file(request, pk: int, filename: str):
         response["Content-Disposition"] = f'attachment; filename="{media.filename}"'
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
+
+
+@login_required
+@require_GET
+def my_plans(request):
+    """ "My lesson plans" from the site header: the saved plans page of the library in the
+    language being read (the header cannot know the library's address)."""
+    library = (
+        LessonPlanIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        or LessonPlanIndexPage.objects.live().first()
+    )
+    if library is None:
+        raise Http404
+    return redirect(library.get_url(request) + library.reverse_subpage("my_lesson_plans"))

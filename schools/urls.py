@@ -13,7 +13,7 @@ urlpatterns = [
         name="login",
     ),
     # Django's LogoutView accepts POST only: a link or a prefetch can never log anyone out.
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.clearing_site_data(auth_views.LogoutView.as_view()), name="logout"),
     path("", views.account, name="account"),
     path("signup/", views.signup, name="signup"),
     path("signup/sent/", views.signup_sent, name="signup_sent"),

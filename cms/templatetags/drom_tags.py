@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
+from cms import units
 from cms.caching import remember
 from schools.scoping import may_use_admin
 
@@ -187,3 +188,38 @@ def editing_toolbar(context, position="bottom-right") -> str:
     if request is None or not may_use_admin(getattr(request, "user", None)):
         return ""
     return wagtailuserbar(context, position)
+
+
+def form_problems(form) -> list[tuple[str, str]]:
+    """Every error of a Django form as (id of the field to jump to, "Label: message")."""
+    problems = []
+    first_field = next(iter(form.visible_fields()), None)
+    for message in form.non_field_errors():
+        # A problem of the whole form is linked to its first field, so it is still reachable.
+        problems.append((first_field.id_for_label if first_field else "", str(message)))
+    for field in form.visible_fields():
+        for message in field.errors:
+            problems.append((field.id_for_label, f"{field.label}: {message}"))
+    return problems
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form=None, problems=None) -> dict:
+    """The list of problems at the top of a form: each links to its field; the box takes focus
+    when the page loads (autofocus, no script), so a screen reader reads it first."""
+    return {"problems": problems if problems is not None else form_problems(form) if form else []}
+
+
+@register.filter(name="file_size")
+def file_size_filter(size):
+    return units.file_size(size)
+
+
+@register.filter(name="minutes")
+def minutes_filter(count):
+    return units.minutes(count) if count is not None else ""
+
+
+@register.filter(name="long_date")
+def long_date_filter(value):
+    return units.long_date(value)

@@ -21,7 +21,7 @@ from wagtail.search import index
 from cms.authoring.forms import TranslatedPageForm
 from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, remember
 
-from .. import access, selectors
+from .. import access, drafts, selectors
 from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
 from ..seminars import selectors as seminar_selectors
 from ..steps import LESSON, QUIZ, SEMINAR
@@ -280,6 +280,9 @@ class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
     def get_context(self, request, *args, enrollment=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.lesson_context(lesson=self, enrollment=enrollment))
+        draft = drafts.reflection_draft_take(getattr(request, "session", None), lesson_id=self.pk)
+        context["reflection_draft"] = draft
+        context["problems"] = [("reflection", draft["message"])] if draft else []
         return context
 
 
@@ -398,6 +401,15 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
                 preview=getattr(request, "is_preview", False),
                 page=request.GET.get("page", ""),
             )
+        )
+        open_attempt = context["open_attempt"]
+        draft = {}
+        if open_attempt is not None:
+            draft = drafts.quiz_draft_take(
+                getattr(request, "session", None), attempt_id=open_attempt.pk
+            )
+        context["questions"], context["problems"] = drafts.questions_with_draft(
+            context["questions"], draft
         )
         return context
 

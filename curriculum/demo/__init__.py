@@ -191,6 +191,14 @@ def _body(spec, lang, files):
     return body
 
 
+# The dialect names of the demo vocabulary, for the English plans (the Bulgarian name stood there).
+DIALECTS_EN = {"общоупотребима": "common", "калдерашки": "Kalderash", "ерлийски": "Erli"}
+
+
+def _dialect(name: str, lang: str) -> str:
+    return DIALECTS_EN.get(name, name) if lang == "en" else name
+
+
 def _fields(spec, lang, files):
     text = spec[lang]
     return {
@@ -203,7 +211,7 @@ def _fields(spec, lang, files):
             ("misconception", {"misconception": m, "response": r}) for m, r in text.get("myths", [])
         ],
         "vocabulary": [
-            ("word", {"term": term, "gloss": gloss, "dialect": dialect})
+            ("word", {"term": term, "gloss": gloss, "dialect": _dialect(dialect, lang)})
             for (term, dialect), gloss in zip(spec["vocabulary"], text["glosses"], strict=True)
         ],
         "teacher_tips": f"<p>{text['tips']}</p>",

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from cms.units import file_size as human_size
 from curriculum import validators
 from curriculum.textsearch import searchable
 
@@ -234,7 +234,7 @@ class DromImage(ResourceMetadata, AbstractImage):
                 size = self.file.size
             except OSError:
                 size = None
-        return filesizeformat(size) if size else ""
+        return human_size(size) if size else ""
 
 
 class DromRendition(AbstractRendition):
@@ -261,7 +261,7 @@ class DromDocument(ResourceMetadata, AbstractDocument):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.file_size) if self.file_size else ""
+        return human_size(self.file_size) if self.file_size else ""
 
 
 class DromMedia(ResourceMetadata, AbstractMedia):
@@ -328,6 +328,17 @@ class DromMedia(ResourceMetadata, AbstractMedia):
     def search_text(self) -> str:
         return searchable(super().search_text(), self.transcript, self.transcript_en)
 
+    @property
+    def transcript_lang(self) -> str:
+        """The language of the transcript as shown, for its lang attribute: a recording only in
+        Romani has a Romani transcript (not the page's Bulgarian); a Bulgarian one shown on an
+        English page is marked "bg"; an English one on an English page needs nothing."""
+        shown = self.localized("transcript")
+        english = bool(self.transcript_en) and not shown.lang and shown == self.transcript_en
+        if list(self.languages or []) == ["rom"] and not english:
+            return "rom"
+        return shown.lang
+
     def upload_checks(self):
         return [
             ("file", lambda f: validators.validate_media_file(f, self.type)),
@@ -337,7 +348,7 @@ class DromMedia(ResourceMetadata, AbstractMedia):
 
     @property
     def size_display(self) -> str:
-        return filesizeformat(self.file_size) if self.file_size else ""
+        return human_size(self.file_size) if self.file_size else ""
 
     @property
     def url(self) -> str:

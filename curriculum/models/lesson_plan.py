@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +22,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
+from cms.units import file_size
 from curriculum import blocks as lesson_blocks
 from curriculum import packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
 from curriculum.pdf import lesson_plan_pdf_cached, lesson_plan_pdf_size
+from curriculum.plansearch import build_index
 from curriculum.rendering import prefetch_lesson_images
 from curriculum.tasks import lesson_plan_pdf_build
 from curriculum.textsearch import searchable
@@ -144,6 +146,8 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     )
     # Derived from the lesson steps when saved, so that "includes a song" is a cheap filter.
     includes = MultipleChoiceField(_("includes"), choices=ResourceKind.choices, editable=False)
+    # Derived when saved: the plan's search terms by tier (curriculum/plansearch.py).
+    search_terms = models.JSONField(_("search terms"), default=dict, blank=True, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -249,12 +253,45 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
             *stream_text,
         )
 
+    def derive_search_terms(self) -> dict:
+        def stream(name):
+            value = getattr(self, name)
+            return value.stream_block.get_searchable_content(value)
+
+        labels = []
+        for language in ("bg", "en"):
+            with translation.override(language):
+                if self.occasion:
+                    labels.append(str(self.get_occasion_display()))
+                if self.genre:
+                    labels.append(str(self.get_genre_display()))
+        topics = [t for topic in self.topics.all() for t in (topic.name, topic.name_en)]
+        return build_index(
+            title=self.title,
+            keywords=[
+                *topics,
+                *labels,
+                *stream("vocabulary"),
+                self.community,
+                self.place_of_origin,
+            ],
+            summary=[self.summary, self.learning_outcome, *stream("key_points")],
+            body=[
+                *stream("essential_questions"),
+                *stream("body"),
+                self.place_of_origin,
+                self.teacher_tips,
+                self.materials,
+            ],
+        )
+
     def derive_includes(self) -> list[str]:
         kinds = {"song", "tale", "gallery", "video", "worksheet"}
         return sorted({child.block_type for child in self.body if child.block_type in kinds})
 
     def save(self, *args, **kwargs):
         self.includes = self.derive_includes()
+        self.search_terms = self.derive_search_terms()
         return super().save(*args, **kwargs)
 
     @property
@@ -297,9 +334,9 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         )
         return {
             "pdf_url": url + self.reverse_subpage("pdf"),
-            "pdf_size": filesizeformat(pdf_size) if pdf_size else "",
+            "pdf_size": file_size(pdf_size) if pdf_size else "",
             "pack_url": url + self.reverse_subpage("pack"),
-            "pack_size": filesizeformat(pdf_size + files_size) if pdf_size else "",
+            "pack_size": file_size(pdf_size + files_size) if pdf_size else "",
         }
 
     @path("")

@@ -16,7 +16,7 @@ from wagtail.search import index
 from cms.authoring.forms import TranslatedPageForm
 from curriculum import selectors
 from curriculum.caching import CachedForAnonymousMixin, private
-from curriculum.filters import FILE_KINDS, parse_filters
+from curriculum.filters import FILE_KINDS, SEPTEMBER_KIT, parse_filters
 
 from .lesson_plan import LessonPlanPage
 
@@ -63,6 +63,7 @@ class LessonPlanIndexPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
                 "listing": listing,
                 "untranslated": untranslated,
                 "resource_library": resources,
+                "kit_topic": SEPTEMBER_KIT,
             },
         )
 

@@ -47,6 +47,19 @@ class Occasion(models.TextChoices):
     CHRISTMAS = "christmas", _("Christmas and New Year")
 
 
+# The day of each occasion (month, day), for the home page's "this month" calendar.
+OCCASION_DAYS = {
+    Occasion.VASILITSA: (1, 14),
+    Occasion.BABINDEN: (1, 21),
+    Occasion.ROMA_DAY: (4, 8),
+    Occasion.HERDELEZI: (5, 6),
+    Occasion.HOLOCAUST: (8, 2),
+    Occasion.SCHOOL_START: (9, 15),
+    Occasion.LANGUAGE_DAY: (11, 5),
+    Occasion.CHRISTMAS: (12, 25),
+}
+
+
 class Genre(models.TextChoices):
     SONG = "song", _("Song")
     TALE = "tale", _("Tale")

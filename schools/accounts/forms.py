@@ -102,9 +102,14 @@ class SchoolChoiceMixin(forms.Form):
             else:
                 cleaned["school"] = by_code
         elif school is None:
-            raise forms.ValidationError(
-                _("Choose your school from the list or type its institution code."),
-                code="no_school",
+            # On the field itself (the list, or the code when there is no list), so the error
+            # summary links to where the school is chosen.
+            self.add_error(
+                "school" if "school" in self.fields else "school_code",
+                forms.ValidationError(
+                    _("Choose your school from the list or type its institution code."),
+                    code="no_school",
+                ),
             )
         return cleaned
 
@@ -114,9 +119,22 @@ class SignupForm(SchoolChoiceMixin, forms.Form):
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    father_name = forms.CharField(label=_("Father's name"), max_length=100, required=False)
-    last_name = forms.CharField(label=_("Family name"), max_length=100)
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    father_name = forms.CharField(
+        label=_("Father's name"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "additional-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Family name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     position = forms.ChoiceField(label=_("Position"), choices=User.Position.choices)
     password1 = forms.CharField(
         label=_("Password"),
@@ -130,14 +148,15 @@ class SignupForm(SchoolChoiceMixin, forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
+    # The school step (district, list, code) comes first in the page; these follow it.
     field_order = [
+        "school",
+        "school_code",
         "email",
         "first_name",
         "father_name",
         "last_name",
         "position",
-        "school",
-        "school_code",
         "password1",
         "password2",
     ]
@@ -187,6 +206,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "father_name", "last_name", "position"]
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "father_name": forms.TextInput(attrs={"autocomplete": "additional-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
 
 
 class SchoolChangeForm(SchoolChoiceMixin, forms.Form):

@@ -5,6 +5,7 @@ request.user only, so there is no other person's data to reach by URL.
 """
 
 import json
+from functools import wraps
 
 from axes.helpers import get_client_ip_address
 from django.contrib import messages
@@ -80,7 +81,12 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("account")
     district = chosen_district(request)
-    if request.method == "POST":
+    if request.method == "POST" and "show_schools" in request.POST:
+        # Step one without JavaScript: the district's schools, and everything typed so far kept
+        # (the passwords are never sent back into a page).
+        typed = {k: v for k, v in request.POST.items() if not k.startswith("password")}
+        form = SignupForm(initial=typed, district=district)
+    elif request.method == "POST":
         form = SignupForm(request.POST, district=district)
         if _too_many_signups(request):
             form.add_error(
@@ -217,6 +223,24 @@ def profile_data(request):
     return render(request, "schools/profile_data.html", {"form": form})
 
 
+# A teacher on a shared school computer or a colleague's phone: on logout the browser drops its
+# cached pages and the site's storage (offline copies, a service worker's caches), so the next
+# person finds nothing of hers. Cookies are not cleared: the logout has ended the session, and
+# the language choice stays.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+def clearing_site_data(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not request.user.is_authenticated and response.status_code in (200, 302):
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+
+    return wrapped
+
+
 @never_cache
 @login_required
 @sensitive_post_parameters("password")
@@ -227,5 +251,7 @@ def profile_delete(request):
         services.user_anonymise(user=request.user)
         logout(request)
         messages.success(request, _("Your account is deleted. Thank you for having been with us."))
-        return redirect("/")
+        response = redirect("/")
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
     return render(request, "schools/profile_delete.html", {"form": form})

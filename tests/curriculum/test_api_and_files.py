@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.curriculum.conftest import make_audio, make_plan
+from tests.curriculum.conftest import make_audio, make_image, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,15 @@ def test_resource_library_filters_by_type_and_search(client, resource_library, s
     kinds = {r.kind for r in response.context["listing"].page.object_list}
     assert kinds == {"audio"}
     response = client.get(resource_library.url, {"q": "ЧЕРГА"})
+    titles = [r.title for r in response.context["listing"].page.object_list]
+    assert titles == ["Шарена черга"]
+
+
+@pytest.mark.parametrize("query", ["черги", "чергата", "cherga", "ЧЕРГИТЕ"])
+def test_resource_search_finds_word_forms_and_latin_spellings(client, resource_library, query):
+    make_image(title="Шарена черга")
+    make_image(title="Ковашки чук")
+    response = client.get(resource_library.url, {"q": query})
     titles = [r.title for r in response.context["listing"].page.object_list]
     assert titles == ["Шарена черга"]
 

@@ -22,6 +22,7 @@ def test_pdf_of_a_lesson_plan_has_the_cyrillic_text(client, song_plan):
     assert "Честита Василица" in text  # the song's translation
     assert "Кога е Василица? — 14 януари" in text  # starter check with its answer
     assert "bah — щастие" in text  # vocabulary
+    assert "мин." in text and " min" not in text  # durations in Bulgarian (cms.units)
 
 
 def test_english_pdf_labels_are_english(client, song_plan):

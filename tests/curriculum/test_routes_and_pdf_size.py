@@ -9,9 +9,9 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
+from cms.units import file_size
 from curriculum import pdf
 from curriculum.models import SavedLessonPlan
 from curriculum.tasks import lesson_plan_pdf_build
@@ -69,7 +69,7 @@ def test_saving_needs_a_login_and_comes_back(client, plan):
 def test_the_page_shows_the_size_of_the_pdf_it_serves(client, plan):
     html = client.get(plan.url).content.decode()
     served = client.get(plan.url + "pdf/").content
-    assert _sizes(html)["pdf"] == filesizeformat(len(served))
+    assert _sizes(html)["pdf"] == file_size(len(served))
 
 
 def test_a_page_view_reads_the_size_without_making_the_pdf_again(client, plan):

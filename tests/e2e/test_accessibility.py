@@ -152,7 +152,11 @@ def test_english_lesson_plan_meets_wcag_aa(page):
 def test_form_errors_meet_wcag_aa_and_are_tied_to_their_fields(page):
     page.goto("/accounts/login/")
     page.get_by_role("button", name="Вход").click()
-    expect(page.get_by_role("alert")).to_contain_text("Моля, поправете грешките")
+    # The summary of the problems takes focus (autofocus, no script) and links to each field.
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Моля, поправете")
+    expect(summary.get_by_role("link").first).to_have_attribute("href", "#id_username")
     email = page.get_by_label("Имейл адрес")
     expect(email).to_have_attribute("aria-invalid", "true")
     # The error is read out with the field: its id is in the field's aria-describedby.

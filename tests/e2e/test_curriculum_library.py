@@ -14,6 +14,7 @@ pytestmark = pytest.mark.e2e
 def test_find_a_plan_by_filters(page):
     page.goto("/library/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Библиотека")
+    page.get_by_text("Филтри (0)").click()  # the filters are folded into one disclosure
     page.get_by_label("Възрастова група").select_option("g11-12")
     page.get_by_label("Повод").select_option("holocaust")
     page.get_by_role("button", name="Покажи резултатите").click()
@@ -23,13 +24,18 @@ def test_find_a_plan_by_filters(page):
     expect(cards).to_have_count(1)
     expect(cards.first).to_have_text("Помним: Холокостът над ромите")
     # The counts next to the options follow the other filters.
+    page.get_by_text("Филтри (2)").click()
     expect(page.get_by_label("Повод").locator("option[value=holocaust]")).to_contain_text("(1)")
+    # A chip removes one filter and keeps the other.
+    page.get_by_role("link", name=re.compile("Премахни филтъра „Повод")).click()
+    expect(page).to_have_url(re.compile(r"grade=g11-12"))
+    expect(page).not_to_have_url(re.compile(r"occasion="))
 
 
 def test_search_open_play_the_song_and_download_the_pdf(page):
     page.goto("/library/")
     page.get_by_label("Търсене").fill("ВАСИЛИЦА")
-    page.get_by_role("button", name="Покажи резултатите").click()
+    page.get_by_role("button", name="Търси").click()
     expect(page.locator("mark").first).to_have_text(re.compile("Василица", re.IGNORECASE))
     page.get_by_role("link", name="Василица – ромската Нова година").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Василица – ромската Нова година")
@@ -57,7 +63,7 @@ def test_search_open_play_the_song_and_download_the_pdf(page):
 def test_english_library_shows_the_english_plan(page):
     page.goto("/en/library/")
     page.get_by_label("Search").fill("vasilitsa")
-    page.get_by_role("button", name="Show results").click()
+    page.get_by_role("button", name="Find").click()
     page.get_by_role("link", name="Vasilitsa – the Roma New Year").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text("Happy Vasilitsa,", exact=False).first).to_be_visible()

@@ -17,13 +17,15 @@ def test_signup_with_email_confirmation(page, mail_dir):
     page.goto("/accounts/signup/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Регистрация на учител")
 
-    # Step one without JavaScript: the district, then a list of its schools.
+    # Step one without JavaScript: the district, then a list of its schools; what was typed
+    # before asking for the list stays.
+    page.get_by_label(re.compile(r"^Име:?$")).fill("Севда")
     page.get_by_label("Област").select_option(label="Сливен")
     page.get_by_role("button", name="Покажи училищата в тази област").click()
-    expect(page).to_have_url(re.compile(r"district=\d+"))
+    expect(page.get_by_label(re.compile(r"^Училище:?$"))).to_be_visible()
+    expect(page.get_by_label(re.compile(r"^Име:?$"))).to_have_value("Севда")
 
     page.get_by_label("Имейл адрес").fill(email.upper())
-    page.get_by_label(re.compile(r"^Име:?$")).fill("Севда")
     page.get_by_label("Презиме").fill("Асенова")
     page.get_by_label("Фамилия").fill("Илиева")
     page.get_by_label("Длъжност").select_option("mediator")
@@ -38,7 +40,7 @@ def test_signup_with_email_confirmation(page, mail_dir):
 
     # Not confirmed yet: logging in is refused.
     login(page, email, PASSWORD)
-    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_focused()
 
     messages = read_mails(mail_dir, to=email)
     assert len(messages) == 1
@@ -57,4 +59,6 @@ def test_signup_with_email_confirmation(page, mail_dir):
     page.goto("/accounts/signup/")
     page.get_by_label("Имейл адрес").fill(email.capitalize())
     page.get_by_role("button", name="Създай профила ми").click()
-    expect(page.get_by_text("Вече има профил с този имейл адрес")).to_be_visible()
+    # Listed in the summary at the top (focused) and again under the field.
+    expect(page.locator("#error-summary")).to_contain_text("Вече има профил с този имейл адрес")
+    expect(page.locator("#error-summary")).to_be_focused()

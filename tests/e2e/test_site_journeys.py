@@ -47,5 +47,5 @@ def test_teacher_logs_in_and_out(page):
 
 def test_wrong_password_shows_the_error(page):
     login(page, "teacher@drom.test", password="not-the-password")
-    expect(page.get_by_role("alert")).to_contain_text("Имейл адресът или паролата не са верни")
+    expect(page.locator("#error-summary")).to_contain_text("Имейл адресът или паролата не са верни")
     expect(page).to_have_url(re.compile(r"/accounts/login/$"))

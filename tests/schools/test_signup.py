@@ -245,3 +245,41 @@ def test_a_mail_server_that_refuses_the_confirmation_does_not_lose_the_sign_up(
     assert email.status == OutgoingEmail.Status.PENDING and email.attempts == 1
     assert email.recipient == User.objects.get(email=email.to_email)
     assert mail.outbox == []
+
+
+def test_show_schools_keeps_what_was_typed_but_not_the_passwords(client, school_south):
+    data = form_data(school_south, school="", show_schools="1")
+    response = client.post(SIGNUP, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    assert 'value="Севда"' in html and 'value="Илиева"' in html
+    assert 'value="nova.uchitelka@example.test"' in html.lower()
+    assert school_south.name in html  # the district's schools are listed now
+    assert PASSWORD not in html
+    assert "error-summary" not in html  # choosing a district is not an error
+
+
+def test_errors_are_listed_linked_to_their_fields_and_marked(client, school_south):
+    data = form_data(school_south, school="", first_name="", password2="друга-парола-2026")
+    response = client.post(SIGNUP, data)
+    html = response.content.decode()
+    assert not User.objects.exists()
+    summary = html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    for field in ("id_school", "id_first_name", "id_password2"):
+        assert f'href="#{field}"' in summary
+    assert "autofocus" in html.split('id="error-summary"', 1)[0].rsplit("<div", 1)[1] + summary
+    assert re.search(r'<input[^>]*name="first_name"[^>]*aria-invalid="true"', html)
+    assert re.search(r'<select[^>]*name="school"[^>]*aria-invalid="true"', html)
+    assert 'value="Илиева"' in html  # what was typed stays
+
+
+def test_name_fields_say_what_they_are_for_autofill(client, db):
+    html = client.get(SIGNUP).content.decode()
+    for name, purpose in [
+        ("first_name", "given-name"),
+        ("father_name", "additional-name"),
+        ("last_name", "family-name"),
+    ]:
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+        assert f'autocomplete="{purpose}"' in tag
