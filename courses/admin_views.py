@@ -23,6 +23,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from ops.downloads import download_request
+from ops.spreadsheets import SafeSpreadsheetExportMixin
 from schools import scoping
 from schools.models import User
 
@@ -52,7 +53,7 @@ class NationalCoordinatorPolicy(BasePermissionPolicy):
 register_permission_policy(Certificate, NationalCoordinatorPolicy(Certificate), exact_class=True)
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     @property
     def header_buttons(self):
         query = self.request.GET.urlencode()

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from reports.exports import neutralise
+from ops.spreadsheets import neutralise
 from reports.models import ExportLog
 from schools.models import Region
 
