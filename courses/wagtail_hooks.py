@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from . import assignments
 from .admin_views import CertificateViewSet, certificate_admin_urls
 from .guards import pages_with_learner_records
 
@@ -49,3 +50,10 @@ def register_certificate_register():
 @hooks.register("register_admin_urls")
 def register_certificate_urls():
     return certificate_admin_urls()
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    actions.register_action(assignments.ASSIGN)(assignments.AssignmentFormatter)
+    actions.register_action(assignments.CHANGE)(assignments.AssignmentChangeFormatter)
+    actions.register_action(assignments.CANCEL)(assignments.AssignmentCancelFormatter)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -27,6 +28,21 @@ def status_label(status: str) -> str:
 
 def position_label(position: str) -> str:
     return str(dict(User.Position.choices).get(position, position or ""))
+
+
+def is_overdue(row: dict) -> bool:
+    return bool(
+        row.get("r_due")
+        and row["r_due"] < timezone.localdate()
+        and row["r_status"] != Enrollment.Status.COMPLETED
+    )
+
+
+def due_label(row: dict) -> str:
+    if not row.get("r_due"):
+        return ""
+    text = row["r_due"].strftime("%d.%m.%Y")
+    return f"{text} ({_('overdue')})" if is_overdue(row) else text
 
 
 # --- columns -------------------------------------------------------------------------------
@@ -53,6 +69,8 @@ def teacher_headers() -> list[str]:
         _("Academic hours"),
         pgettext("qualification", "Credits"),
         _("Certificate number"),
+        _("Due date"),
+        _("Overdue"),
     ]
 
 
@@ -78,6 +96,8 @@ def teacher_values(row: dict, course_title: str) -> list:
         row["r_hours"],
         row["r_credits"],
         row["r_certificate"] or "",
+        row["r_due"],
+        is_overdue(row) if row["r_due"] else None,
     ]
 
 
@@ -97,6 +117,8 @@ def group_headers(level: str) -> list[str]:
         _("In progress"),
         _("Completed"),
         _("Completion rate (%)"),
+        _("Assigned"),
+        _("Overdue"),
     ]
 
 
@@ -110,6 +132,8 @@ def group_values(row: GroupRow) -> list:
         row.in_progress,
         row.completed,
         row.rate,
+        row.assigned,
+        row.overdue,
     ]
 
 

@@ -27,6 +27,19 @@ STATUS_CHOICES = [
     (UNFINISHED, _("not finished (any of the above but completed)")),
 ]
 
+ASSIGNED = "assigned"
+OVERDUE = "overdue"
+DUE_SOON = "due7"
+#: how far ahead "due soon" looks
+DUE_SOON_DAYS = 7
+
+ASSIGNMENT_CHOICES = [
+    ("", _("assigned or not")),
+    (ASSIGNED, _("assigned")),
+    (OVERDUE, _("overdue (past the due date, not completed)")),
+    (DUE_SOON, _("due in the next 7 days, not completed")),
+]
+
 #: the geography filters, widest first; drilling down fills them in order
 GEOGRAPHY = ("region", "district", "municipality", "school")
 
@@ -43,6 +56,7 @@ class ReportFilters:
     network_member: bool | None = None
     position: str = ""
     status: str = ""
+    assignment: str = ""
     enrolled_from: date | None = None
     enrolled_to: date | None = None
     completed_from: date | None = None
@@ -62,7 +76,7 @@ class ReportFilters:
                 params[name] = str(value.pk)
         if self.network_member is not None:
             params["network_member"] = "1" if self.network_member else "0"
-        for name in ("position", "status", "q"):
+        for name in ("position", "status", "assignment", "q"):
             if getattr(self, name):
                 params[name] = getattr(self, name)
         for name in ("enrolled_from", "enrolled_to", "completed_from", "completed_to"):
@@ -123,6 +137,9 @@ class ReportFilterForm(forms.Form):
         required=False,
     )
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    assignment = forms.ChoiceField(
+        label=_("Assignment"), choices=ASSIGNMENT_CHOICES, required=False
+    )
     enrolled_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
     enrolled_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
     completed_from = forms.DateField(label=_("Completed from"), required=False, widget=DateInput())
@@ -166,6 +183,7 @@ class ReportFilterForm(forms.Form):
             network_member=data.get("network_member"),
             position=data.get("position") or "",
             status=data.get("status") or "",
+            assignment=data.get("assignment") or "",
             enrolled_from=data.get("enrolled_from"),
             enrolled_to=data.get("enrolled_to"),
             completed_from=data.get("completed_from"),

@@ -5,6 +5,8 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from .views.actions import remind, subscription
+from .views.assign import AssignView
+from .views.assignments import AssignmentListView, assignment_cancel_view
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
 from .views.export_log import ExportLogView
@@ -22,6 +24,13 @@ class CoordinatorReportsViewSet(ViewSet):
             path("charts/", ChartView.as_view(), name="chart"),
             path("teachers/<int:pk>/", TeacherReportView.as_view(), name="teacher"),
             path("remind/", remind, name="remind"),
+            path("assign/", AssignView.as_view(), name="assign"),
+            path("assignments/", AssignmentListView.as_view(), name="assignments"),
+            path(
+                "assignments/<int:pk>/cancel/",
+                assignment_cancel_view,
+                name="assignment_cancel",
+            ),
             path("subscription/", subscription, name="subscription"),
             path("exports/", ExportLogView.as_view(), name="exports"),
             path("e-mail/", DeliveryProblemsView.as_view(), name="deliveries"),

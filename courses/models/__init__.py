@@ -2,12 +2,14 @@
 
 # Records first: the page models import courses.access/selectors/progress, which read records
 # from courses.models.records (never from the pages, so the import graph has no cycle).
+from .assignments import Assignment
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
 from .review import MinistryProgrammeApprovalTask
 
 from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
 
 __all__ = [
+    "Assignment",
     "Certificate",
     "CertificateCounter",
     "CourseIndexPage",

@@ -14,6 +14,7 @@ status, not-started teachers grouped) and a teacher list one query (a UNION of b
 count. Nothing here reads LessonCompletion or QuizAttempt except the one teacher's page.
 """
 
+from .assignments import assignments_visible_to
 from .deliveries import problems_visible_to
 from .scope import not_started_teachers, scoped_enrollments, scoped_teachers
 from .summary import (
@@ -37,6 +38,7 @@ __all__ = [
     "TEACHER_ORDERINGS",
     "CourseProgress",
     "GroupRow",
+    "assignments_visible_to",
     "Summary",
     "completions_by_month",
     "course_summary",

@@ -39,6 +39,7 @@ TEACHER_TABLE_COLUMNS = [
     Column("r_best", label=_("Best quiz score (%)"), sort_key="best_score"),
     Column("r_completed", label=_("Completed"), sort_key="completed"),
     Column("r_certificate", label=_("Certificate")),
+    Column("due_label", label=_("Due date"), sort_key="due"),
 ]
 
 GROUP_COUNT_COLUMNS = [
@@ -48,6 +49,8 @@ GROUP_COUNT_COLUMNS = [
     Column("in_progress", label=_("In progress"), sort_key="in_progress"),
     Column("completed", label=_("Completed"), sort_key="completed"),
     Column("rate", label=_("Completion rate (%)"), sort_key="rate"),
+    Column("assigned", label=_("Assigned"), sort_key="assigned"),
+    Column("overdue", label=_("Overdue"), sort_key="overdue"),
 ]
 
 
@@ -139,6 +142,7 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         row["remindable"] = row["r_teacher"] if row["r_status"] != "completed" else None
         row["url"] = self.teacher_url(row["r_teacher"])
         row["percent_label"] = f"{row['r_percent']} %"
+        row["due_label"] = exports.due_label(row)
         for key in ("r_last_activity", "r_completed"):
             row[key] = date_format(timezone.localtime(row[key]), "d.m.Y") if row[key] else ""
         return row

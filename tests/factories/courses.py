@@ -1,11 +1,14 @@
 """Learner records, consistent with the invariants courses.services keeps (a completed
 enrollment has its date, a submitted attempt its score, a certificate its enrollment)."""
 
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
 from courses.grading import snapshot_questions
 from courses.models import (
+    Assignment,
     Certificate,
     CertificateCounter,
     Enrollment,
@@ -15,7 +18,7 @@ from courses.models import (
 )
 
 from .pages import CourseLessonPageFactory, CoursePageFactory, QuizPageFactory
-from .schools import TeacherFactory
+from .schools import TeacherFactory, UserFactory
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -98,3 +101,16 @@ class MinistryProgrammeApprovalTaskFactory(factory.django.DjangoModelFactory):
         model = MinistryProgrammeApprovalTask
 
     name = factory.Sequence(lambda n: f"Одобрение на програма на МОН {n}")
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A course assigned to a teacher, due in 30 days (assigned_by: any user; tests that are
+    about scope use courses.assignments.assignments_create as a coordinator)."""
+
+    class Meta:
+        model = Assignment
+
+    teacher = factory.SubFactory(TeacherFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    assigned_by = factory.SubFactory(UserFactory)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
