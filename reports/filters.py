@@ -190,3 +190,36 @@ class ReportFilterForm(forms.Form):
             completed_to=data.get("completed_to"),
             q=(data.get("q") or "").strip(),
         )
+
+
+class AllCoursesForm(forms.Form):
+    """The all-courses report's filters: which courses (all by default) and where."""
+
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses"),
+        queryset=CoursePage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every course."),
+    )
+    region = ReportFilterForm.base_fields["region"]
+    district = ReportFilterForm.base_fields["district"]
+    municipality = ReportFilterForm.base_fields["municipality"]
+    school = ReportFilterForm.base_fields["school"]
+    network_member = ReportFilterForm.base_fields["network_member"]
+    position = ReportFilterForm.base_fields["position"]
+
+    SCOPED_FIELDS = ("courses", *GEOGRAPHY)
+
+    def __init__(self, data=None, *, viewer):
+        super().__init__(data)
+        self.fields["courses"].queryset = report_courses()
+        self.fields["region"].queryset = scoping.regions_visible_to(viewer)
+        self.fields["district"].queryset = scoping.districts_visible_to(viewer)
+        self.fields["municipality"].queryset = scoping.municipalities_visible_to(viewer)
+        self.fields["school"].queryset = scoping.schools_visible_to(viewer)
+        self.fields["school"].widget = forms.HiddenInput()
+
+    @property
+    def tampered(self) -> bool:
+        return any(name in self.errors for name in self.SCOPED_FIELDS if self.data.get(name))

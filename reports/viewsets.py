@@ -5,6 +5,7 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from .views.actions import remind, subscription
+from .views.all_courses import AllCoursesView
 from .views.assign import AssignView
 from .views.assignments import AssignmentListView, assignment_cancel_view
 from .views.course import ChartView, CourseReportView
@@ -22,6 +23,7 @@ class CoordinatorReportsViewSet(ViewSet):
         return [
             path("", CourseReportView.as_view(), name="course"),
             path("charts/", ChartView.as_view(), name="chart"),
+            path("all-courses/", AllCoursesView.as_view(), name="all_courses"),
             path("teachers/<int:pk>/", TeacherReportView.as_view(), name="teacher"),
             path("remind/", remind, name="remind"),
             path("assign/", AssignView.as_view(), name="assign"),

@@ -40,6 +40,16 @@ def register_course_report_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_all_courses_menu_item():
+    return CoordinatorMenuItem(
+        _("All courses"),
+        reverse("drom_reports:all_courses"),
+        icon_name="table",
+        order=52,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_assign_menu_item():
     return CoordinatorMenuItem(
         _("Assign courses"),
