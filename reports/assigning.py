@@ -15,7 +15,7 @@ from courses.models import CoursePage
 from schools import scoping
 from schools.models import User
 
-from .filters import DateInput, report_courses
+from .filters import BulgarianDateField, report_courses
 from .selectors import scoped_teachers
 
 MAX_EMAILS = 2000
@@ -54,7 +54,9 @@ class AssignmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line, or separated by commas or spaces."),
     )
-    due_on = forms.DateField(label=_("Due date"), widget=DateInput())
+    due_on = BulgarianDateField(
+        label=_("Due date"), help_text=_("For example 15.03.2027."), required=True
+    )
     message = forms.CharField(
         label=_("Message to the teachers (optional)"),
         required=False,

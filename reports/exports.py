@@ -21,8 +21,13 @@ from .selectors import GroupRow, Summary
 
 
 def status_label(status: str) -> str:
-    if status == NOT_STARTED:
-        return _("not started")
+    """Names that cannot be confused: who never enrolled, who enrolled but has done nothing."""
+    labels = {
+        NOT_STARTED: _("not enrolled"),
+        Enrollment.Status.ENROLLED: _("enrolled, no progress yet"),
+    }
+    if status in labels:
+        return labels[status]
     return str(dict(Enrollment.Status.choices).get(status, status))
 
 
@@ -112,8 +117,8 @@ def group_headers(level: str) -> list[str]:
         names[level],
         _("Code"),
         _("Teachers"),
-        _("Not started"),
-        _("Enrolled, not started"),
+        _("Not enrolled"),
+        _("Enrolled, no progress yet"),
         _("In progress"),
         _("Completed"),
         _("Completion rate (%)"),

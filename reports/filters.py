@@ -20,8 +20,8 @@ UNFINISHED = "unfinished"
 
 STATUS_CHOICES = [
     ("", _("any status")),
-    (NOT_STARTED, _("not started")),
-    (Enrollment.Status.ENROLLED, _("enrolled, not started")),
+    (NOT_STARTED, _("not enrolled")),
+    (Enrollment.Status.ENROLLED, _("enrolled, no progress yet")),
     (Enrollment.Status.IN_PROGRESS, _("in progress")),
     (Enrollment.Status.COMPLETED, _("completed")),
     (UNFINISHED, _("not finished (any of the above but completed)")),
@@ -94,11 +94,28 @@ def report_courses():
     )
 
 
+#: typed as Bulgarians write dates; ISO is accepted too (links and the export log carry it)
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+
+
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A text box showing "30.11.2026": a browser's date picker follows the browser's language
+    (mm/dd/yyyy in many), not the page's."""
 
     def __init__(self):
-        super().__init__(format="%Y-%m-%d")
+        super().__init__(
+            format="%d.%m.%Y",
+            attrs={"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off"},
+        )
+
+
+class BulgarianDateField(forms.DateField):
+    input_formats = DATE_INPUT_FORMATS
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        super().__init__(**kwargs)
 
 
 class ReportFilterForm(forms.Form):
@@ -140,10 +157,10 @@ class ReportFilterForm(forms.Form):
     assignment = forms.ChoiceField(
         label=_("Assignment"), choices=ASSIGNMENT_CHOICES, required=False
     )
-    enrolled_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
-    enrolled_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
-    completed_from = forms.DateField(label=_("Completed from"), required=False, widget=DateInput())
-    completed_to = forms.DateField(label=_("Completed until"), required=False, widget=DateInput())
+    enrolled_from = BulgarianDateField(label=_("Enrolled from"), required=False)
+    enrolled_to = BulgarianDateField(label=_("Enrolled until"), required=False)
+    completed_from = BulgarianDateField(label=_("Completed from"), required=False)
+    completed_to = BulgarianDateField(label=_("Completed until"), required=False)
     q = forms.CharField(label=_("Teacher's name or e-mail"), required=False, max_length=100)
 
     #: errors in these fields mean a tampered or stale URL: the view answers 404

@@ -187,6 +187,10 @@ LANGUAGES = [("bg", "Български"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "i18n" / "wagtail"]
 # Bulgarian dates and a 24-hour clock in the admin ("30 ноември 2026 г., 6:37 ч.").
 FORMAT_MODULE_PATH = ["cms.formats"]
+# The admin's date pickers and date filters (certificate register, page scheduling) show and
+# accept "30.11.2026", not the browser's mm/dd/yyyy; ISO dates are still accepted.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True

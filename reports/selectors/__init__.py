@@ -27,7 +27,7 @@ from .summary import (
     level_below,
     sort_groups,
 )
-from .teacher import CourseProgress, teacher_for_report, teacher_progress
+from .teacher import CourseProgress, last_reminders, teacher_for_report, teacher_progress
 from .teacher_rows import ROW_FIELDS, TEACHER_COLUMNS, TEACHER_ORDERINGS, teacher_rows
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "Summary",
     "completions_by_month",
     "course_summary",
+    "last_reminders",
     "level_below",
     "not_started_teachers",
     "problems_visible_to",

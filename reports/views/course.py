@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from .. import charts, exports, selectors, services
-from ..models import ReportSubscription
+from ..models import REMINDER_INTERVAL, ReportSubscription
 from .base import LEVEL_LABELS, CoordinatorViewMixin, CourseFiltersMixin
 
 
@@ -44,8 +44,8 @@ TEACHER_TABLE_COLUMNS = [
 
 GROUP_COUNT_COLUMNS = [
     Column("teachers", label=_("Teachers"), sort_key="teachers"),
-    Column("not_started", label=_("Not started"), sort_key="not_started"),
-    Column("enrolled", label=_("Enrolled, not started"), sort_key="enrolled"),
+    Column("not_started", label=_("Not enrolled"), sort_key="not_started"),
+    Column("enrolled", label=_("Enrolled, no progress yet"), sort_key="enrolled"),
     Column("in_progress", label=_("In progress"), sort_key="in_progress"),
     Column("completed", label=_("Completed"), sort_key="completed"),
     Column("rate", label=_("Completion rate (%)"), sort_key="rate"),
@@ -131,15 +131,23 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
     def decorate_paginated_queryset(self, object_list):
         # In place: the table built from this page of rows renders after this hook.
         if self.report_filters is not None and self.level == "teacher" and not self.is_export:
+            reminded = selectors.last_reminders(
+                course=self.report_filters.course, teacher_ids=[r["r_teacher"] for r in object_list]
+            )
             for row in object_list:
-                self.decorate_teacher(row)
+                self.decorate_teacher(row, reminded.get(row["r_teacher"]))
         return object_list
 
-    def decorate_teacher(self, row: dict) -> dict:
+    def decorate_teacher(self, row: dict, reminded_at=None) -> dict:
         row["name"] = " ".join(p for p in (row["r_first"], row["r_father"], row["r_last"]) if p)
         row["status_label"] = exports.status_label(row["r_status"])
         row["position_label"] = exports.position_label(row["r_position"])
         row["remindable"] = row["r_teacher"] if row["r_status"] != "completed" else None
+        row["reminded_on"] = ""
+        if reminded_at is not None:
+            row["reminded_on"] = date_format(timezone.localtime(reminded_at), "d.m.Y H:i")
+            if reminded_at > timezone.now() - REMINDER_INTERVAL:
+                row["remindable"] = None  # not selectable again within the throttle
         row["url"] = self.teacher_url(row["r_teacher"])
         row["percent_label"] = f"{row['r_percent']} %"
         row["due_label"] = exports.due_label(row)

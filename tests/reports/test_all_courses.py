@@ -105,7 +105,7 @@ def test_drill_down_to_teachers(coordinator_client, course, second_course, campa
         "galya@example.test",
     }
     anna = lines["anna@example.test"]
-    assert [s["label"] for s in anna["statuses"]] == ["не е започнал", "завършено"]
+    assert [s["label"] for s in anna["statuses"]] == ["не се е записал", "завършено"]
     assert lines["boris@example.test"]["overdue"] == 1
     workbook = xlsx(coordinator_client, {**params, "school": school_sliven.pk})
     assert workbook.sheetnames == ["Учители"]
