@@ -42,6 +42,19 @@ TEACHER_TABLE_COLUMNS = [
     Column("due_label", label=_("Due date"), sort_key="due"),
 ]
 
+#: the teacher columns a coordinator may hide (name, status and the tick box always show)
+OPTIONAL_COLUMNS = (
+    "position_label",
+    "r_school_name",
+    "percent_label",
+    "r_last_activity",
+    "r_best",
+    "r_completed",
+    "r_certificate",
+    "due_label",
+)
+COLUMNS_SESSION_KEY = "reports_teacher_columns"
+
 GROUP_COUNT_COLUMNS = [
     Column("teachers", label=_("Teachers"), sort_key="teachers"),
     Column("not_started", label=_("Not enrolled"), sort_key="not_started"),
@@ -116,11 +129,33 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         if self.report_filters is None:
             return []
         if self.level == "teacher":
-            return TEACHER_TABLE_COLUMNS
+            shown = set(self.shown_columns)
+            return [
+                c
+                for c in TEACHER_TABLE_COLUMNS
+                if c.name not in OPTIONAL_COLUMNS or c.name in shown
+            ]
         name = TitleColumn(
             "name", label=LEVEL_LABELS[self.level], sort_key="name", get_url=self.drill_url
         )
         return [name, *GROUP_COUNT_COLUMNS]
+
+    @cached_property
+    def shown_columns(self) -> list[str]:
+        """The optional columns this coordinator chose, remembered in her session."""
+        session = self.request.session
+        if self.request.GET.get("columns") == "1":
+            chosen = [c for c in self.request.GET.getlist("col") if c in OPTIONAL_COLUMNS]
+            session[COLUMNS_SESSION_KEY] = chosen
+        return session.get(COLUMNS_SESSION_KEY, list(OPTIONAL_COLUMNS))
+
+    def column_choices(self) -> list[dict]:
+        shown = set(self.shown_columns)
+        return [
+            {"name": c.name, "label": c.label, "checked": c.name in shown}
+            for c in TEACHER_TABLE_COLUMNS
+            if c.name in OPTIONAL_COLUMNS
+        ]
 
     def get_table_kwargs(self):
         kwargs = super().get_table_kwargs()
@@ -172,6 +207,8 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
                 "remind_url": reverse("drom_reports:remind"),
                 "course": self.report_filters.course,
                 "subscribed": ReportSubscription.objects.filter(user=self.request.user).exists(),
+                "column_choices": self.column_choices() if self.level == "teacher" else [],
+                "report_params": self.report_filters.as_params(),
             }
         )
         return context
