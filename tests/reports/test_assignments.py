@@ -6,12 +6,14 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.assignments import CANCEL, CHANGE, assignments_create
 from courses.models import Assignment, Enrollment
+from ops import scheduling
 from reports import campaigns
 from reports.models import ReminderLog
 from tests.courses.builders import make_course
@@ -292,3 +294,21 @@ def test_assigning_a_region_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as large:
         assignments_create(by=coordinator, teacher_ids=many, courses=[course], due_on=today())
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_scheduled_commands_go_through_the_task_queue(
+    coordinator, course, network, django_capture_on_commit_callbacks
+):
+    due = today() + dt.timedelta(days=3)
+    assignments_create(
+        by=coordinator, teacher_ids=[network["enrolled"].pk], courses=[course], due_on=due
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_assignment_reminders", today=today().isoformat())
+    assert [m.to[0] for m in mail.outbox] == ["boris@example.test"]
+    assert "след 3 дни" in mail.outbox[0].subject
+    Assignment.objects.update(due_on=today() - dt.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_overdue_digests")
+    assert coordinator.email in {m.to[0] for m in mail.outbox}
+    assert {"assignment_reminders", "overdue_digests"} <= set(scheduling.JOBS_BY_NAME)
