@@ -59,7 +59,9 @@ def describe(logs) -> None:
             parts.append(f"{labels.get(key, key)}: {shown}")
         log.filters_label = "; ".join(parts) or "—"
         log.format_label = log.get_format_display()
-        log.level_label = LEVEL_LABELS.get(log.level, log.level)
+        log.level_label = {**LEVEL_LABELS, "all-courses": _("All courses")}.get(
+            log.level, log.level
+        )
         log.when = csv_text(log.created_at)
         log.who = f"{log.user.get_full_name() or log.user.email} ({log.user.email})"
         log.course_title = log.course.title if log.course else "—"
