@@ -23,12 +23,13 @@ class FolderGroupScheduling(LoadScopeScheduling):
     """pytest-xdist's ``--dist loadgroup``, with the groups named by folder.
 
     Each test is its own unit of work, except that all of tests/demo/ (the demo content is loaded
-    once, for the package) and all of tests/e2e/ (one server, one browser) go to one worker each.
+    once, for the package), the admin walk (its own demo load, once for the module) and all of
+    tests/e2e/ (one server, one browser) go to one worker each.
     xdist 3.8 groups by a suffix it writes into the test's node id, which pytest 9 no longer
     reads, so its own loadgroup would scatter them.
     """
 
-    FOLDERS = ("tests/demo/", "tests/e2e/")
+    FOLDERS = ("tests/demo/", "tests/authoring/test_admin_bulgarian.py", "tests/e2e/")
 
     def _split_scope(self, nodeid):
         return next((folder for folder in self.FOLDERS if nodeid.startswith(folder)), nodeid)

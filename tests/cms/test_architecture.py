@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT = ("cms", "courses", "curriculum", "reports", "schools")
-# The apps whose modules this change rewrote; schools/ is being restructured on its own branch.
-CHECKED = ("cms", "courses", "curriculum", "reports")
+PROJECT = ("cms", "courses", "curriculum", "ops", "reports", "schools")
+CHECKED = PROJECT
 MAX_LINES = 400
 
 
@@ -98,6 +97,8 @@ def test_no_function_local_imports_of_project_modules():
         if _checked(module)
         for target, inside, line in edges
         if inside
+        # AppConfig.ready() is where Django wants signal handlers connected
+        and not module.endswith(".apps")
     ]
     assert local == []
 
@@ -142,10 +143,11 @@ def test_no_import_cycles():
 
 def test_apps_import_in_one_direction():
     allowed = {
-        "schools": {"schools"},
-        "curriculum": {"curriculum", "cms"},
-        "courses": {"courses", "schools", "cms"},
-        "reports": {"reports", "courses", "schools", "cms"},
+        "ops": {"ops"},
+        "schools": {"schools", "ops"},
+        "curriculum": {"curriculum", "cms", "ops"},
+        "courses": {"courses", "schools", "cms", "ops"},
+        "reports": {"reports", "courses", "schools", "cms", "ops"},
     }
     wrong = [
         f"{module} imports {target}"
@@ -180,6 +182,7 @@ def test_only_schools_scoping_reads_group_names():
         module
         for module, path in MODULES.items()
         if _checked(module)
+        and module != "schools.scoping"
         and any(question in path.read_text(encoding="utf-8") for question in asking)
     ]
     assert wrong == []

@@ -29,7 +29,7 @@ from tests.courses.builders import DEFAULT_QUESTIONS, catalogue
 from tests.factories import make_teacher
 
 # No example database on disk: a clean clone stays clean, every run draws afresh.
-FAST = settings(max_examples=400, database=None)
+FAST = settings(max_examples=200, database=None)
 # Each example builds a course and its translation: a few dozen cover the shapes that matter.
 SLOW = settings(
     max_examples=12,
