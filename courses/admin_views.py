@@ -24,6 +24,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from ops.downloads import download_request
+from ops.spreadsheets import SafeSpreadsheetExportMixin
 from schools import scoping
 from schools.models import User
 
@@ -59,7 +60,7 @@ class CertificateHistoryView(HistoryView):
     any_permission_required = ["view"]
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
     @property
     def header_buttons(self):
         query = self.request.GET.urlencode()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.pdf import FONT, new_pdf
+from ops.spreadsheets import csv_text
 
 from .hours import hours_label
 from .models import Enrollment
@@ -75,7 +76,8 @@ def passport_csv_response(*, user) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="credit-passport.csv"'
     response.write("\ufeff")  # so that Excel opens the Cyrillic text as UTF-8
-    writer = csv.writer(response, delimiter=";")
+    # Every cell through ops.spreadsheets: no formula runs, dates and numbers read in Bulgarian.
+    writer = _CellWriter(csv.writer(response, delimiter=";"))
     writer.writerow([_("Teacher"), user.get_full_name()])
     writer.writerow(
         [_("Attestation period"), f"{passport.start:%d.%m.%Y} – {passport.end:%d.%m.%Y}"]
@@ -96,10 +98,10 @@ def passport_csv_response(*, user) -> HttpResponse:
         certificate = getattr(row, "certificate", None)
         writer.writerow(
             [
-                _safe(row.course.title),
-                _safe(row.course.programme_name),
-                _safe(row.course.uin),
-                f"{timezone.localtime(row.completed_at):%d.%m.%Y}",
+                row.course.title,
+                row.course.programme_name,
+                row.course.uin,
+                timezone.localtime(row.completed_at).date(),
                 row.hours_display,
                 row.credits_earned,
                 certificate.number if certificate else "",
@@ -111,9 +113,12 @@ def passport_csv_response(*, user) -> HttpResponse:
     return response
 
 
-def _safe(value: str) -> str:
-    # A cell that starts like a formula must never run as one in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+class _CellWriter:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, values):
+        return self.writer.writerow([csv_text(value) for value in values])
 
 
 def passport_pdf_response(*, user) -> HttpResponse:

@@ -14,6 +14,7 @@ from schools import scoping
 
 from . import grading, timing
 from .access import enrollment_for
+from .models.assignments import Assignment
 from .models.records import Enrollment
 from .progress import Progress, enrollment_progress
 from .steps import Step, canonical, course_steps, displayed_steps
@@ -55,8 +56,18 @@ def course_outline(*, course, user) -> dict:
     next_step = None
     if progress and progress.next_step:
         next_step = next(s for s in steps if s.id == progress.next_step.id)
+    assignment = None
+    if user.is_authenticated:
+        assignment = (
+            Assignment.objects.active()
+            .filter(teacher=user, course=canonical(course))
+            .select_related("assigned_by")
+            .first()
+        )
     return {
         "enrollment": enrollment,
+        "assignment": assignment,
+        "today": timezone.localdate(),
         "progress": progress,
         "rows": rows,
         "can_enroll": enrollment is None and course.enrollment_open and scoping.is_teacher(user),
@@ -183,8 +194,18 @@ def my_learning(*, user) -> dict:
         .select_related("course", "certificate")
         .order_by("-last_activity", "-enrolled_at")
     )
+    assignments = {
+        a.course_id: a
+        for a in Assignment.objects.active().filter(teacher=user).select_related("assigned_by")
+    }
+    for enrollment in enrollments:
+        enrollment.assignment = assignments.get(enrollment.course_id)
+    unfinished = [e for e in enrollments if not e.is_completed]
+    # Assigned courses first, the nearest due date first; then the rest as before.
+    unfinished.sort(key=lambda e: (e.assignment is None, e.assignment and e.assignment.due_on))
     return {
-        "in_progress": [e for e in enrollments if not e.is_completed],
+        "today": timezone.localdate(),
+        "in_progress": unfinished,
         "completed": [e for e in enrollments if e.is_completed],
         "certificates": [e.certificate for e in enrollments if hasattr(e, "certificate")],
     }

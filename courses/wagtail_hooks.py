@@ -10,7 +10,7 @@ from wagtail import hooks
 
 from ops import erasure as ops_erasure
 
-from . import erasure
+from . import assignments, erasure
 from .admin_views import CertificateViewSet, certificate_admin_urls
 from .guards import pages_with_learner_records
 from .seminars.admin import SeminarSessionViewSet
@@ -62,3 +62,10 @@ for _rule in (erasure.erase_certificates, erasure.erase_reflections, erasure.kee
 @hooks.register("register_admin_viewset")
 def register_seminar_sessions():
     return SeminarSessionViewSet("seminar_sessions")
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    actions.register_action(assignments.ASSIGN)(assignments.AssignmentFormatter)
+    actions.register_action(assignments.CHANGE)(assignments.AssignmentChangeFormatter)
+    actions.register_action(assignments.CANCEL)(assignments.AssignmentCancelFormatter)

@@ -138,6 +138,18 @@ JOBS = [
         _every(15),
         _command("send_seminar_reminders"),
     ),
+    Job(
+        "assignment_reminders",
+        "daily from 06:00",
+        _daily(time(6, 0)),
+        _command("send_assignment_reminders"),
+    ),
+    Job(
+        "overdue_digests",
+        "Mondays from 07:15",
+        _weekly(0, time(7, 15)),
+        _command("send_overdue_digests"),
+    ),
     Job("clear_sessions", "daily from 03:00", _daily(time(3, 0)), _command("clearsessions")),
     Job("prune_task_results", "daily from 03:10", _daily(time(3, 10)), prune_task_results),
     Job("delete_old_downloads", "daily from 03:20", _daily(time(3, 20)), delete_old_downloads),

@@ -1,50 +1,33 @@
-"""CSV and XLSX exports of a report, exactly as filtered on screen, streamed.
-
-* Headers are in Bulgarian whatever the admin language: the files go to Bulgarian offices.
-* CSV starts with a UTF-8 BOM and uses ";" (the list separator of Excel in Bulgarian), so Excel
-  opens Cyrillic correctly into columns; it is produced row by row into a StreamingHttpResponse.
-* XLSX is written with openpyxl's write-only mode into a temporary file (rows never pile up in
-  memory) and that file is streamed; a second sheet has the per-school summary.
-* Any text cell that begins with =, +, -, @ (or a tab / carriage return) gets a leading
-  apostrophe, so no spreadsheet ever runs a formula a teacher typed into her name.
+"""CSV and XLSX exports of a report, exactly as filtered on screen: the columns and their
+Bulgarian headers. Writing the files (BOM, ";", Bulgarian dates, formulas neutralised,
+streaming) is `ops.spreadsheets`, shared by every export of Drom.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import tempfile
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterator
 
-from django.http import FileResponse, StreamingHttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from courses.models import Enrollment
+from ops import spreadsheets
+from ops.spreadsheets import local
 from schools.models import User
 
 from .filters import NOT_STARTED
 from .selectors import GroupRow, Summary
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would read as a formula is made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
 
 def status_label(status: str) -> str:
-    if status == NOT_STARTED:
-        return _("not started")
+    """Names that cannot be confused: who never enrolled, who enrolled but has done nothing."""
+    labels = {
+        NOT_STARTED: _("not enrolled"),
+        Enrollment.Status.ENROLLED: _("enrolled, no progress yet"),
+    }
+    if status in labels:
+        return labels[status]
     return str(dict(Enrollment.Status.choices).get(status, status))
 
 
@@ -52,10 +35,19 @@ def position_label(position: str) -> str:
     return str(dict(User.Position.choices).get(position, position or ""))
 
 
-def _local(value):
-    if isinstance(value, dt.datetime):
-        return timezone.localtime(value).replace(tzinfo=None, microsecond=0)
-    return value
+def is_overdue(row: dict) -> bool:
+    return bool(
+        row.get("r_due")
+        and row["r_due"] < timezone.localdate()
+        and row["r_status"] != Enrollment.Status.COMPLETED
+    )
+
+
+def due_label(row: dict) -> str:
+    if not row.get("r_due"):
+        return ""
+    text = row["r_due"].strftime("%d.%m.%Y")
+    return f"{text} ({_('overdue')})" if is_overdue(row) else text
 
 
 # --- columns -------------------------------------------------------------------------------
@@ -82,6 +74,8 @@ def teacher_headers() -> list[str]:
         _("Academic hours"),
         pgettext("qualification", "Credits"),
         _("Certificate number"),
+        _("Due date"),
+        _("Overdue"),
     ]
 
 
@@ -98,15 +92,17 @@ def teacher_values(row: dict, course_title: str) -> list:
         position_label(row["r_position"]),
         course_title,
         status_label(row["r_status"]),
-        _local(row["r_enrolled"]),
+        local(row["r_enrolled"]),
         row["r_percent"],
-        _local(row["r_last_activity"]),
+        local(row["r_last_activity"]),
         row["r_best"],
         row["r_attempts"],
-        _local(row["r_completed"]),
+        local(row["r_completed"]),
         row["r_hours"],
         row["r_credits"],
         row["r_certificate"] or "",
+        row["r_due"],
+        is_overdue(row) if row["r_due"] else None,
     ]
 
 
@@ -121,11 +117,13 @@ def group_headers(level: str) -> list[str]:
         names[level],
         _("Code"),
         _("Teachers"),
-        _("Not started"),
-        _("Enrolled, not started"),
+        _("Not enrolled"),
+        _("Enrolled, no progress yet"),
         _("In progress"),
         _("Completed"),
         _("Completion rate (%)"),
+        _("Assigned"),
+        _("Overdue"),
     ]
 
 
@@ -139,88 +137,15 @@ def group_values(row: GroupRow) -> list:
         row.in_progress,
         row.completed,
         row.rate,
+        row.assigned,
+        row.overdue,
     ]
 
 
-# --- writers -------------------------------------------------------------------------------
+# --- writers: the one module every export goes through ---------------------------------------
 
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, float | Decimal):
-        # Bulgarian Excel reads a decimal comma.
-        return f"{value:.1f}".replace(".", ",")
-    return str(neutralise(value))
-
-
-def csv_lines(headers: list[str], rows: Iterable[list]) -> Iterator[bytes]:
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff".encode()
-    yield writer.writerow(headers).encode()
-    for values in rows:
-        yield writer.writerow([_csv_text(v) for v in values]).encode()
-
-
-def csv_response(*, filename: str, headers: list[str], rows: Iterable[list]):
-    response = StreamingHttpResponse(
-        _in_bulgarian(csv_lines(headers, rows)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def _in_bulgarian(lines: Iterator[bytes]) -> Iterator[bytes]:
-    # Streaming runs after the view returned: keep Bulgarian labels for every row.
-    with translation.override("bg"):
-        yield from lines
-
-
-def _xlsx_value(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    return neutralise(value)
-
-
-def write_xlsx(
-    output,
-    *,
-    sheets: list[tuple[str, list[str], Iterable[list]]],
-) -> None:
-    """Write sheets of (title, headers, rows) with openpyxl in write-only mode."""
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, headers, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        header_cells = []
-        for text in headers:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for values in rows:
-            # Plain values, not WriteOnlyCell objects: a third faster on 100,000 rows. No text
-            # can be read as a formula: neutralise() has prefixed every "=" already.
-            sheet.append([_xlsx_value(value) for value in values])
-    workbook.save(output)
-
-
-def xlsx_response(*, filename: str, sheets) -> FileResponse:
-    # A temporary file on disk rather than BytesIO: a national export must not sit in memory.
-    output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-    with translation.override("bg"):
-        write_xlsx(output, sheets=sheets)
-    output.seek(0)
-    return FileResponse(
-        output, as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX_TYPE
-    )
+csv_response = spreadsheets.csv_response
+xlsx_response = spreadsheets.xlsx_response
 
 
 def school_sheet(summary: Summary) -> tuple[str, list[str], list[list]]:
@@ -232,5 +157,5 @@ def school_sheet(summary: Summary) -> tuple[str, list[str], list[list]]:
 
 
 def teacher_lines(rows, course_title: str) -> Iterator[list]:
-    for row in rows.iterator(chunk_size=2000):
+    for row in spreadsheets.stream(rows):
         yield teacher_values(row, course_title)

@@ -20,11 +20,24 @@ UNFINISHED = "unfinished"
 
 STATUS_CHOICES = [
     ("", _("any status")),
-    (NOT_STARTED, _("not started")),
-    (Enrollment.Status.ENROLLED, _("enrolled, not started")),
+    (NOT_STARTED, _("not enrolled")),
+    (Enrollment.Status.ENROLLED, _("enrolled, no progress yet")),
     (Enrollment.Status.IN_PROGRESS, _("in progress")),
     (Enrollment.Status.COMPLETED, _("completed")),
     (UNFINISHED, _("not finished (any of the above but completed)")),
+]
+
+ASSIGNED = "assigned"
+OVERDUE = "overdue"
+DUE_SOON = "due7"
+#: how far ahead "due soon" looks
+DUE_SOON_DAYS = 7
+
+ASSIGNMENT_CHOICES = [
+    ("", _("assigned or not")),
+    (ASSIGNED, _("assigned")),
+    (OVERDUE, _("overdue (past the due date, not completed)")),
+    (DUE_SOON, _("due in the next 7 days, not completed")),
 ]
 
 #: the geography filters, widest first; drilling down fills them in order
@@ -43,6 +56,7 @@ class ReportFilters:
     network_member: bool | None = None
     position: str = ""
     status: str = ""
+    assignment: str = ""
     enrolled_from: date | None = None
     enrolled_to: date | None = None
     completed_from: date | None = None
@@ -62,7 +76,7 @@ class ReportFilters:
                 params[name] = str(value.pk)
         if self.network_member is not None:
             params["network_member"] = "1" if self.network_member else "0"
-        for name in ("position", "status", "q"):
+        for name in ("position", "status", "assignment", "q"):
             if getattr(self, name):
                 params[name] = getattr(self, name)
         for name in ("enrolled_from", "enrolled_to", "completed_from", "completed_to"):
@@ -80,11 +94,28 @@ def report_courses():
     )
 
 
+#: typed as Bulgarians write dates; ISO is accepted too (links and the export log carry it)
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+
+
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A text box showing "30.11.2026": a browser's date picker follows the browser's language
+    (mm/dd/yyyy in many), not the page's."""
 
     def __init__(self):
-        super().__init__(format="%Y-%m-%d")
+        super().__init__(
+            format="%d.%m.%Y",
+            attrs={"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off"},
+        )
+
+
+class BulgarianDateField(forms.DateField):
+    input_formats = DATE_INPUT_FORMATS
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        super().__init__(**kwargs)
 
 
 class ReportFilterForm(forms.Form):
@@ -123,10 +154,13 @@ class ReportFilterForm(forms.Form):
         required=False,
     )
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
-    enrolled_from = forms.DateField(label=_("Enrolled from"), required=False, widget=DateInput())
-    enrolled_to = forms.DateField(label=_("Enrolled until"), required=False, widget=DateInput())
-    completed_from = forms.DateField(label=_("Completed from"), required=False, widget=DateInput())
-    completed_to = forms.DateField(label=_("Completed until"), required=False, widget=DateInput())
+    assignment = forms.ChoiceField(
+        label=_("Assignment"), choices=ASSIGNMENT_CHOICES, required=False
+    )
+    enrolled_from = BulgarianDateField(label=_("Enrolled from"), required=False)
+    enrolled_to = BulgarianDateField(label=_("Enrolled until"), required=False)
+    completed_from = BulgarianDateField(label=_("Completed from"), required=False)
+    completed_to = BulgarianDateField(label=_("Completed until"), required=False)
     q = forms.CharField(label=_("Teacher's name or e-mail"), required=False, max_length=100)
 
     #: errors in these fields mean a tampered or stale URL: the view answers 404
@@ -166,9 +200,43 @@ class ReportFilterForm(forms.Form):
             network_member=data.get("network_member"),
             position=data.get("position") or "",
             status=data.get("status") or "",
+            assignment=data.get("assignment") or "",
             enrolled_from=data.get("enrolled_from"),
             enrolled_to=data.get("enrolled_to"),
             completed_from=data.get("completed_from"),
             completed_to=data.get("completed_to"),
             q=(data.get("q") or "").strip(),
         )
+
+
+class AllCoursesForm(forms.Form):
+    """The all-courses report's filters: which courses (all by default) and where."""
+
+    courses = forms.ModelMultipleChoiceField(
+        label=_("Courses"),
+        queryset=CoursePage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every course."),
+    )
+    region = ReportFilterForm.base_fields["region"]
+    district = ReportFilterForm.base_fields["district"]
+    municipality = ReportFilterForm.base_fields["municipality"]
+    school = ReportFilterForm.base_fields["school"]
+    network_member = ReportFilterForm.base_fields["network_member"]
+    position = ReportFilterForm.base_fields["position"]
+
+    SCOPED_FIELDS = ("courses", *GEOGRAPHY)
+
+    def __init__(self, data=None, *, viewer):
+        super().__init__(data)
+        self.fields["courses"].queryset = report_courses()
+        self.fields["region"].queryset = scoping.regions_visible_to(viewer)
+        self.fields["district"].queryset = scoping.districts_visible_to(viewer)
+        self.fields["municipality"].queryset = scoping.municipalities_visible_to(viewer)
+        self.fields["school"].queryset = scoping.schools_visible_to(viewer)
+        self.fields["school"].widget = forms.HiddenInput()
+
+    @property
+    def tampered(self) -> bool:
+        return any(name in self.errors for name in self.SCOPED_FIELDS if self.data.get(name))

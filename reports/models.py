@@ -4,9 +4,14 @@ The figures themselves are never stored here: they are aggregated from `courses.
 each time, so a report can never disagree with the learner records.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+#: at most one reminder per teacher and course in this time (manual or scheduled)
+REMINDER_INTERVAL = timedelta(days=7)
 
 
 class ExportLog(models.Model):
@@ -53,6 +58,12 @@ class ReminderLog(models.Model):
     this table is what it is checked against and what the teacher's page shows.
     """
 
+    class Kind(models.TextChoices):
+        MANUAL = "manual", _("by a coordinator")
+        DUE_14 = "due_14", _("14 days before the due date")
+        DUE_3 = "due_3", _("3 days before the due date")
+        OVERDUE = "overdue", _("the day after the due date")
+
     teacher = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -74,6 +85,7 @@ class ReminderLog(models.Model):
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     email = models.EmailField(_("sent to"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MANUAL)
 
     class Meta:
         verbose_name = _("reminder")

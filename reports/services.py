@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -16,11 +15,10 @@ from schools import scoping
 from schools.models import User
 
 from .filters import ReportFilters
-from .models import ExportLog, ReminderLog, ReportSubscription
+from .models import REMINDER_INTERVAL, ExportLog, ReminderLog, ReportSubscription
 from .selectors import scoped_teachers
 from .tasks import send_reminders
 
-REMINDER_INTERVAL = timedelta(days=7)
 MAX_REMINDERS_AT_ONCE = 500
 
 

@@ -6,7 +6,7 @@ outbox (ops.mail) in the same transaction that marks the work done, so running a
 worker restarted mid-batch) queues nothing twice; the outbox delivers, retries and records failures.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +17,9 @@ from django_tasks import task
 from courses.models import Enrollment
 from ops.mail import email_queue, enqueue_delivery
 from ops.models import OutgoingEmail
+from schools import scoping
 
+from . import campaigns
 from .models import ReminderLog, ReportSubscription
 from .weekly import weekly_report_send
 
@@ -84,3 +86,20 @@ def send_weekly_report(*, subscription_id: int, force: bool = False) -> bool:
         if not force and subscription.last_sent_at and subscription.last_sent_at > recent:
             return False
         return weekly_report_send(subscription=subscription)
+
+
+@task()
+def send_assignment_reminders(*, today: str = "") -> int:
+    """Queue the assignment reminders due on `today` (ISO date; default: today) — 14 and 3 days
+    before the due date and the day after it."""
+    day = date.fromisoformat(today) if today else None
+    return campaigns.assignment_reminders_run(today=day)
+
+
+@task()
+def send_overdue_digest(*, coordinator_id: int) -> bool:
+    """One coordinator's weekly list of overdue teachers in their regions."""
+    coordinator = scoping.coordinators().filter(pk=coordinator_id).first()
+    if coordinator is None:
+        return False
+    return campaigns.overdue_digest_send(coordinator=coordinator)

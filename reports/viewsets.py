@@ -5,6 +5,9 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from .views.actions import remind, subscription
+from .views.all_courses import AllCoursesView
+from .views.assign import AssignView
+from .views.assignments import AssignmentListView, assignment_cancel_view
 from .views.audit_log import AuditLogView
 from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
@@ -23,8 +26,16 @@ class CoordinatorReportsViewSet(ViewSet):
         return [
             path("", CourseReportView.as_view(), name="course"),
             path("charts/", ChartView.as_view(), name="chart"),
+            path("all-courses/", AllCoursesView.as_view(), name="all_courses"),
             path("teachers/<int:pk>/", TeacherReportView.as_view(), name="teacher"),
             path("remind/", remind, name="remind"),
+            path("assign/", AssignView.as_view(), name="assign"),
+            path("assignments/", AssignmentListView.as_view(), name="assignments"),
+            path(
+                "assignments/<int:pk>/cancel/",
+                assignment_cancel_view,
+                name="assignment_cancel",
+            ),
             path("subscription/", subscription, name="subscription"),
             path("exports/", ExportLogView.as_view(), name="exports"),
             path("log/", AuditLogView.as_view(), name="audit"),

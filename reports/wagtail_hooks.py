@@ -42,6 +42,36 @@ def register_course_report_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_all_courses_menu_item():
+    return CoordinatorMenuItem(
+        _("All courses"),
+        reverse("drom_reports:all_courses"),
+        icon_name="table",
+        order=52,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_assign_menu_item():
+    return CoordinatorMenuItem(
+        _("Assign courses"),
+        reverse("drom_reports:assign"),
+        icon_name="tasks",
+        order=55,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_assignments_menu_item():
+    return CoordinatorMenuItem(
+        _("Assignments"),
+        reverse("drom_reports:assignments"),
+        icon_name="date",
+        order=56,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_export_log_menu_item():
     return NationalMenuItem(
         _("Report exports"),

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from ops import spreadsheets
 from ops.mail import Attachment, email_queue
 from ops.models import OutgoingEmail
 from schools import scoping
@@ -17,7 +18,7 @@ from . import exports, selectors
 from .filters import ReportFilters, report_courses
 from .models import ReportSubscription
 
-XLSX_TYPE = exports.XLSX_TYPE
+XLSX_TYPE = spreadsheets.XLSX_TYPE
 
 
 def _sheet_title(title: str, used: set[str]) -> str:
@@ -44,7 +45,7 @@ def weekly_workbook(*, viewer) -> bytes:
             )
         )
     output = io.BytesIO()
-    exports.write_xlsx(output, sheets=sheets or [("—", exports.group_headers("school"), [])])
+    spreadsheets.write_xlsx(output, sheets=sheets or [("—", exports.group_headers("school"), [])])
     return output.getvalue()
 
 

@@ -159,6 +159,15 @@ def national_coordinators() -> QuerySet[User]:
     ).distinct()
 
 
+def coordinators() -> QuerySet[User]:
+    """Active regional and national coordinators (and superusers): who gets coordinators' mail."""
+    return User.objects.filter(
+        Q(is_superuser=True)
+        | Q(groups__name__in=(roles.NATIONAL_COORDINATORS, roles.REGIONAL_COORDINATORS)),
+        is_active=True,
+    ).distinct()
+
+
 def can_manage_certificates(user) -> bool:
     """The certificate register (list, export, revoke) is a national coordinator's duty."""
     return is_national(user)

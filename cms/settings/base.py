@@ -1,5 +1,4 @@
 """Settings shared by every environment: secure by default, configured from the environment.
-
 Each integration switches on when its variable is set (DATABASE_URL, REDIS_URL, EMAIL_URL-style
 variables); with none set Drom runs on SQLite and the local-memory cache, so trying it needs no
 service.
@@ -187,8 +186,9 @@ LANGUAGES = [("bg", "Български"), ("en", "English")]
 # wagtail-localize and wagtailmedia strings their own catalogues lack (i18n/wagtail/, never touched
 # by makemessages). Both win over every app's catalogue, Wagtail's included.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "i18n" / "wagtail"]
-# Bulgarian dates and a 24-hour clock in the admin ("30 ноември 2026 г., 6:37 ч.").
+# Bulgarian dates, a 24-hour clock ("30 ноември 2026 г., 6:37 ч."), date inputs "30.11.2026".
 FORMAT_MODULE_PATH = ["cms.formats"]
+WAGTAIL_DATE_FORMAT, WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y", "%d.%m.%Y %H:%M"  # not mm/dd/yyyy
 TIME_ZONE = "Europe/Sofia"
 USE_I18N = True
 USE_TZ = True

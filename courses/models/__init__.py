@@ -2,6 +2,7 @@
 
 # Records first: the page models import courses.access/selectors/progress, which read records
 # from courses.models.records (never from the pages, so the import graph has no cycle).
+from .assignments import Assignment
 from .issuer import CertificateIssuer
 from .records import Certificate, CertificateCounter, Enrollment, LessonCompletion, QuizAttempt
 from .review import MinistryProgrammeApprovalTask
@@ -11,6 +12,7 @@ from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, Semi
 from .evaluation import CourseEvaluation, CourseEvaluationPage  # isort: skip
 
 __all__ = [
+    "Assignment",
     "Certificate",
     "CertificateCounter",
     "CertificateIssuer",

@@ -14,6 +14,7 @@ status, not-started teachers grouped) and a teacher list one query (a UNION of b
 count. Nothing here reads LessonCompletion or QuizAttempt except the one teacher's page.
 """
 
+from .assignments import assignments_visible_to
 from .deliveries import problems_visible_to
 from .scope import not_started_teachers, scoped_enrollments, scoped_teachers
 from .summary import (
@@ -26,7 +27,7 @@ from .summary import (
     level_below,
     sort_groups,
 )
-from .teacher import CourseProgress, teacher_for_report, teacher_progress
+from .teacher import CourseProgress, last_reminders, teacher_for_report, teacher_progress
 from .teacher_rows import ROW_FIELDS, TEACHER_COLUMNS, TEACHER_ORDERINGS, teacher_rows
 
 __all__ = [
@@ -37,9 +38,11 @@ __all__ = [
     "TEACHER_ORDERINGS",
     "CourseProgress",
     "GroupRow",
+    "assignments_visible_to",
     "Summary",
     "completions_by_month",
     "course_summary",
+    "last_reminders",
     "level_below",
     "not_started_teachers",
     "problems_visible_to",

@@ -7,11 +7,19 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from courses.models import Enrollment
+from courses.models import Assignment, Enrollment
 from schools import scoping
 from schools.models import User
 
-from ..filters import NOT_STARTED, UNFINISHED, ReportFilters
+from ..filters import (
+    ASSIGNED,
+    DUE_SOON,
+    DUE_SOON_DAYS,
+    NOT_STARTED,
+    OVERDUE,
+    UNFINISHED,
+    ReportFilters,
+)
 
 # The same path serves enrollments (school at enrollment) and teachers (current school).
 GEO = {
@@ -54,13 +62,39 @@ def _place_q(filters: ReportFilters) -> Q:
     return query
 
 
+def active_assignment(filters: ReportFilters) -> QuerySet[Assignment]:
+    """The course's active assignment of the enrollment's teacher (for Exists / Subquery)."""
+    return Assignment.objects.active().filter(course=filters.course, teacher=OuterRef("teacher_id"))
+
+
+def _assignment_q(filters: ReportFilters) -> Q:
+    if not filters.assignment:
+        return Q()
+    active = active_assignment(filters)
+    if filters.assignment == ASSIGNED:
+        return Q(Exists(active))
+    today = timezone.localdate()
+    if filters.assignment == OVERDUE:
+        due = active.filter(due_on__lt=today)
+    elif filters.assignment == DUE_SOON:
+        due = active.filter(due_on__gte=today, due_on__lte=today + dt.timedelta(DUE_SOON_DAYS))
+    else:
+        return Q()
+    return Q(Exists(due)) & ~Q(status=Enrollment.Status.COMPLETED)
+
+
 def wants_enrollments(filters: ReportFilters) -> bool:
     return filters.status != NOT_STARTED
 
 
 def wants_not_started(filters: ReportFilters) -> bool:
-    # Date ranges are about enrolling and completing: a teacher who never enrolled has neither.
-    return filters.status in ("", NOT_STARTED, UNFINISHED) and not filters.has_dates
+    # Date ranges are about enrolling and completing: a teacher who never enrolled has neither;
+    # an assigned teacher is always enrolled (assigning enrolls).
+    return (
+        filters.status in ("", NOT_STARTED, UNFINISHED)
+        and not filters.has_dates
+        and not filters.assignment
+    )
 
 
 def scoped_enrollments(*, viewer, filters: ReportFilters) -> QuerySet[Enrollment]:
@@ -84,7 +118,7 @@ def scoped_enrollments(*, viewer, filters: ReportFilters) -> QuerySet[Enrollment
         qs = qs.filter(completed_at__lt=_local_start(filters.completed_to + dt.timedelta(days=1)))
     if filters.q:
         qs = qs.filter(_search_q(filters.q, prefix="teacher__"))
-    return qs
+    return qs.filter(_assignment_q(filters))
 
 
 def scoped_teachers(*, viewer) -> QuerySet[User]:

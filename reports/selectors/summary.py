@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from schools import scoping
 from ..filters import UNFINISHED, ReportFilters
 from .scope import (
     GEO,
+    active_assignment,
     not_started_teachers,
     scoped_enrollments,
     wants_enrollments,
@@ -31,6 +32,8 @@ GROUP_ORDERINGS = (
     "in_progress",
     "completed",
     "rate",
+    "assigned",
+    "overdue",
 )
 
 
@@ -46,6 +49,9 @@ class GroupRow:
     enrolled: int = 0
     in_progress: int = 0
     completed: int = 0
+    #: teachers with an active assignment of the course; those past its due date, unfinished
+    assigned: int = 0
+    overdue: int = 0
 
     @property
     def teachers(self) -> int:
@@ -142,6 +148,8 @@ def course_summary(
 
     if wants_enrollments(filters):
         status = Enrollment.Status
+        active = active_assignment(filters)
+        late = active.filter(due_on__lt=timezone.localdate())
         counted = (
             scoped_enrollments(viewer=viewer, filters=filters)
             .values("school_id")
@@ -149,6 +157,8 @@ def course_summary(
                 n_enrolled=Count("pk", filter=Q(status=status.ENROLLED)),
                 n_in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
                 n_completed=Count("pk", filter=Q(status=status.COMPLETED)),
+                n_assigned=Count("pk", filter=Q(Exists(active))),
+                n_overdue=Count("pk", filter=Q(Exists(late)) & ~Q(status=status.COMPLETED)),
             )
             .order_by()
         )
@@ -158,6 +168,8 @@ def course_summary(
                 group.enrolled += values["n_enrolled"]
                 group.in_progress += values["n_in_progress"]
                 group.completed += values["n_completed"]
+                group.assigned += values["n_assigned"]
+                group.overdue += values["n_overdue"]
     if wants_not_started(filters):
         counted = (
             not_started_teachers(viewer=viewer, filters=filters)
@@ -177,6 +189,8 @@ def course_summary(
         total.enrolled += group.enrolled
         total.in_progress += group.in_progress
         total.completed += group.completed
+        total.assigned += group.assigned
+        total.overdue += group.overdue
     return Summary(level=level, rows=rows, total=total)
 
 

@@ -70,3 +70,14 @@ def teacher_progress(*, teacher: User) -> list[CourseProgress]:
             )
         )
     return result
+
+
+def last_reminders(*, course, teacher_ids: list[int]) -> dict:
+    """teacher id → when she was last reminded about the course (one query for a page)."""
+    rows = (
+        ReminderLog.objects.filter(course=course, teacher_id__in=teacher_ids)
+        .values("teacher_id")
+        .annotate(last=Max("created_at"))
+        .order_by()
+    )
+    return {row["teacher_id"]: row["last"] for row in rows}

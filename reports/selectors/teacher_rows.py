@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from django.db.models import (
     CharField,
+    DateField,
     DateTimeField,
     DecimalField,
     F,
     IntegerField,
     QuerySet,
+    Subquery,
     Value,
 )
 
 from courses.models import Enrollment
 
 from ..filters import NOT_STARTED, ReportFilters
-from .scope import not_started_teachers, scoped_enrollments, wants_enrollments, wants_not_started
+from .scope import (
+    active_assignment,
+    not_started_teachers,
+    scoped_enrollments,
+    wants_enrollments,
+    wants_not_started,
+)
 
 
 def _none(output_field):
@@ -65,6 +73,8 @@ TEACHER_COLUMNS = (
     ("r_credits", F("credits_earned"), _zero()),
     ("r_certificate", F("certificate__number"), _none(CharField())),
     ("r_certificate_code", F("certificate__code"), _none(CharField())),
+    # Filled in by teacher_rows (it depends on the course): the active assignment's due date.
+    ("r_due", None, _none(DateField())),
 )
 
 #: the columns of a teacher row, in the order both halves of the UNION select them
@@ -78,13 +88,16 @@ TEACHER_ORDERINGS = {
     "last_activity": ("r_last_activity", "r_last", "r_teacher"),
     "best_score": ("r_best", "r_last", "r_teacher"),
     "completed": ("r_completed", "r_last", "r_teacher"),
+    "due": ("r_due", "r_last", "r_teacher"),
 }
 
 _ENROLLED, _NOT_STARTED = 1, 2
 
 
-def _rows(queryset: QuerySet, source: int) -> QuerySet:
+def _rows(queryset: QuerySet, source: int, filters: ReportFilters) -> QuerySet:
     columns = {column[0]: column[source] for column in TEACHER_COLUMNS}
+    if source == _ENROLLED:
+        columns["r_due"] = Subquery(active_assignment(filters).values("due_on")[:1])
     return queryset.annotate(**columns).values(*ROW_FIELDS).order_by()
 
 
@@ -95,9 +108,10 @@ def teacher_rows(*, viewer, filters: ReportFilters, ordering: str = "name") -> Q
     """
     parts = []
     if wants_enrollments(filters):
-        parts.append(_rows(scoped_enrollments(viewer=viewer, filters=filters), _ENROLLED))
+        parts.append(_rows(scoped_enrollments(viewer=viewer, filters=filters), _ENROLLED, filters))
     if wants_not_started(filters):
-        parts.append(_rows(not_started_teachers(viewer=viewer, filters=filters), _NOT_STARTED))
+        teachers = not_started_teachers(viewer=viewer, filters=filters)
+        parts.append(_rows(teachers, _NOT_STARTED, filters))
     if not parts:
         return Enrollment.objects.none().values(*ROW_FIELDS)
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

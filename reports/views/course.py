@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from .. import charts, exports, selectors, services
-from ..models import ReportSubscription
+from ..models import REMINDER_INTERVAL, ReportSubscription
 from .base import LEVEL_LABELS, CoordinatorViewMixin, CourseFiltersMixin
 
 
@@ -39,15 +39,31 @@ TEACHER_TABLE_COLUMNS = [
     Column("r_best", label=_("Best quiz score (%)"), sort_key="best_score"),
     Column("r_completed", label=_("Completed"), sort_key="completed"),
     Column("r_certificate", label=_("Certificate")),
+    Column("due_label", label=_("Due date"), sort_key="due"),
 ]
+
+#: the teacher columns a coordinator may hide (name, status and the tick box always show)
+OPTIONAL_COLUMNS = (
+    "position_label",
+    "r_school_name",
+    "percent_label",
+    "r_last_activity",
+    "r_best",
+    "r_completed",
+    "r_certificate",
+    "due_label",
+)
+COLUMNS_SESSION_KEY = "reports_teacher_columns"
 
 GROUP_COUNT_COLUMNS = [
     Column("teachers", label=_("Teachers"), sort_key="teachers"),
-    Column("not_started", label=_("Not started"), sort_key="not_started"),
-    Column("enrolled", label=_("Enrolled, not started"), sort_key="enrolled"),
+    Column("not_started", label=_("Not enrolled"), sort_key="not_started"),
+    Column("enrolled", label=_("Enrolled, no progress yet"), sort_key="enrolled"),
     Column("in_progress", label=_("In progress"), sort_key="in_progress"),
     Column("completed", label=_("Completed"), sort_key="completed"),
     Column("rate", label=_("Completion rate (%)"), sort_key="rate"),
+    Column("assigned", label=_("Assigned"), sort_key="assigned"),
+    Column("overdue", label=_("Overdue"), sort_key="overdue"),
 ]
 
 
@@ -113,11 +129,33 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         if self.report_filters is None:
             return []
         if self.level == "teacher":
-            return TEACHER_TABLE_COLUMNS
+            shown = set(self.shown_columns)
+            return [
+                c
+                for c in TEACHER_TABLE_COLUMNS
+                if c.name not in OPTIONAL_COLUMNS or c.name in shown
+            ]
         name = TitleColumn(
             "name", label=LEVEL_LABELS[self.level], sort_key="name", get_url=self.drill_url
         )
         return [name, *GROUP_COUNT_COLUMNS]
+
+    @cached_property
+    def shown_columns(self) -> list[str]:
+        """The optional columns this coordinator chose, remembered in her session."""
+        session = self.request.session
+        if self.request.GET.get("columns") == "1":
+            chosen = [c for c in self.request.GET.getlist("col") if c in OPTIONAL_COLUMNS]
+            session[COLUMNS_SESSION_KEY] = chosen
+        return session.get(COLUMNS_SESSION_KEY, list(OPTIONAL_COLUMNS))
+
+    def column_choices(self) -> list[dict]:
+        shown = set(self.shown_columns)
+        return [
+            {"name": c.name, "label": c.label, "checked": c.name in shown}
+            for c in TEACHER_TABLE_COLUMNS
+            if c.name in OPTIONAL_COLUMNS
+        ]
 
     def get_table_kwargs(self):
         kwargs = super().get_table_kwargs()
@@ -128,17 +166,26 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
     def decorate_paginated_queryset(self, object_list):
         # In place: the table built from this page of rows renders after this hook.
         if self.report_filters is not None and self.level == "teacher" and not self.is_export:
+            reminded = selectors.last_reminders(
+                course=self.report_filters.course, teacher_ids=[r["r_teacher"] for r in object_list]
+            )
             for row in object_list:
-                self.decorate_teacher(row)
+                self.decorate_teacher(row, reminded.get(row["r_teacher"]))
         return object_list
 
-    def decorate_teacher(self, row: dict) -> dict:
+    def decorate_teacher(self, row: dict, reminded_at=None) -> dict:
         row["name"] = " ".join(p for p in (row["r_first"], row["r_father"], row["r_last"]) if p)
         row["status_label"] = exports.status_label(row["r_status"])
         row["position_label"] = exports.position_label(row["r_position"])
         row["remindable"] = row["r_teacher"] if row["r_status"] != "completed" else None
+        row["reminded_on"] = ""
+        if reminded_at is not None:
+            row["reminded_on"] = date_format(timezone.localtime(reminded_at), "d.m.Y H:i")
+            if reminded_at > timezone.now() - REMINDER_INTERVAL:
+                row["remindable"] = None  # not selectable again within the throttle
         row["url"] = self.teacher_url(row["r_teacher"])
         row["percent_label"] = f"{row['r_percent']} %"
+        row["due_label"] = exports.due_label(row)
         for key in ("r_last_activity", "r_completed"):
             row[key] = date_format(timezone.localtime(row[key]), "d.m.Y") if row[key] else ""
         return row
@@ -160,6 +207,8 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
                 "remind_url": reverse("drom_reports:remind"),
                 "course": self.report_filters.course,
                 "subscribed": ReportSubscription.objects.filter(user=self.request.user).exists(),
+                "column_choices": self.column_choices() if self.level == "teacher" else [],
+                "report_params": self.report_filters.as_params(),
             }
         )
         return context

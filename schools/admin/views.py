@@ -10,11 +10,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from ops.spreadsheets import SafeSpreadsheetExportMixin
 from schools import scoping
 from schools.models import User
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     #: user -> queryset of the rows the user may see (passed by the viewset)
     scope = None
     #: relations the listing shows, fetched in the same query

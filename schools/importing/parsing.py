@@ -27,6 +27,7 @@ from openpyxl import load_workbook
 
 from schools.codes import normalise_code
 from schools.geography import DISTRICTS
+from schools.placenames import place_name, settlement_name
 
 MAX_ROWS = 5000
 XLSX_MAGIC = b"PK\x03\x04"
@@ -253,6 +254,8 @@ def parse_schools(data: bytes, filename: str = "") -> list[Row]:
             )
         for name in ("name", "municipality", "settlement"):
             clean[name] = _text(raw.get(name))
+        clean["municipality"] = place_name(clean["municipality"])
+        clean["settlement"] = settlement_name(clean["settlement"])
         if not clean["name"]:
             row.errors.append(_("The name is empty."))
         if not clean["municipality"]:

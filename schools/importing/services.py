@@ -136,6 +136,14 @@ def schools_import_apply(*, plan: ImportPlan) -> dict:
         ignore_conflicts=True,
     )
     known = {(m.district_id, m.name.lower()): m for m in Municipality.objects.all()}
+    # A municipality an earlier import left in capitals takes the name as people write it.
+    renamed = []
+    for district, name in wanted:
+        existing = known[(district, name.lower())]
+        if existing.name != name and existing.name.isupper():
+            existing.name = name
+            renamed.append(existing)
+    Municipality.objects.bulk_update(renamed, ["name"])
     to_create, to_update = [], []
     for row in rows:
         values = row.values

@@ -3,6 +3,7 @@ suites share (``make_user``, ``make_teacher``, ``make_school``). tests/test_fact
 that every model has one and that what each builds passes the model's own validation."""
 
 from .courses import (
+    AssignmentFactory,
     CertificateCounterFactory,
     CertificateFactory,
     CertificateIssuerFactory,
@@ -56,6 +57,7 @@ from .schools import (
 )
 
 __all__ = [
+    "AssignmentFactory",
     "CertificateCounterFactory",
     "CertificateFactory",
     "CertificateIssuerFactory",

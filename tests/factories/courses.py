@@ -10,6 +10,7 @@ from wagtail.models import Site
 from courses import evaluation_blocks
 from courses.grading import snapshot_questions
 from courses.models import (
+    Assignment,
     Certificate,
     CertificateCounter,
     CertificateIssuer,
@@ -29,7 +30,7 @@ from .pages import (
     QuizPageFactory,
     SeminarPageFactory,
 )
-from .schools import TeacherFactory, TrainerFactory
+from .schools import TeacherFactory, TrainerFactory, UserFactory
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -175,3 +176,16 @@ class CourseEvaluationFactory(factory.django.DjangoModelFactory):
     )
     questions = factory.LazyAttribute(lambda o: evaluation_blocks.questions(o.form.questions))
     answers = factory.LazyFunction(lambda: {"r-useful": 5, "r-trainer": 4, "t-change": ""})
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    """A course assigned to a teacher, due in 30 days (assigned_by: any user; tests that are
+    about scope use courses.assignments.assignments_create as a coordinator)."""
+
+    class Meta:
+        model = Assignment
+
+    teacher = factory.SubFactory(TeacherFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    assigned_by = factory.SubFactory(UserFactory)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))

@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from reports.exports import neutralise
+from ops.spreadsheets import neutralise
 from reports.models import ExportLog
 from schools.models import Region
 
@@ -45,7 +45,7 @@ def test_teacher_csv_is_long_format_with_bom_and_bulgarian_headers(
     assert len(rows) == 7
     assert "zhana@example.test" not in emails
     statuses = {row[6]: row[9] for row in rows[1:]}
-    assert statuses["anna@example.test"] == "не е започнал"
+    assert statuses["anna@example.test"] == "не се е записал"
     assert statuses["galya@example.test"] == "завършено"
     log = ExportLog.objects.get()
     assert (log.user, log.format, log.level, log.rows) == (coordinator, "csv", "teacher", 6)

@@ -110,3 +110,38 @@ def test_service_refuses_non_coordinators(course, network):
         services.reminders_send(
             sender=network["completed"], course=course, teacher_ids=[network["not_started"].pk]
         )
+
+
+def test_reminded_teacher_shows_the_date_and_cannot_be_ticked_again(
+    coordinator_client, course, network, django_capture_on_commit_callbacks
+):
+    anna = network["not_started"]
+    post_remind(coordinator_client, course, [anna], django_capture_on_commit_callbacks)
+    html = coordinator_client.get(
+        "/admin/coordinator-reports/", {"course": course.pk, "level": "teacher"}
+    ).content.decode()
+    assert "напомнено на " in html
+    assert f'id="remind-{anna.pk}"' not in html
+    assert f'id="remind-{network["enrolled"].pk}"' in html
+    # After the throttle she can be ticked again; the date stays shown.
+    ReminderLog.objects.update(created_at=ReminderLog.objects.get().created_at - timedelta(days=8))
+    html = coordinator_client.get(
+        "/admin/coordinator-reports/", {"course": course.pk, "level": "teacher"}
+    ).content.decode()
+    assert f'id="remind-{anna.pk}"' in html and "напомнено на " in html
+
+
+def test_date_filters_are_bulgarian(coordinator_client, course, network):
+    html = coordinator_client.get(
+        "/admin/coordinator-reports/", {"course": course.pk, "enrolled_from": "01.11.2026"}
+    ).content.decode()
+    assert 'value="01.11.2026"' in html
+    assert 'type="date"' not in html
+    assert 'placeholder="дд.мм.гггг"' in html
+
+
+def test_status_names_cannot_be_confused(coordinator_client, course, network):
+    html = coordinator_client.get("/admin/coordinator-reports/", {"course": course.pk}).content
+    html = html.decode()
+    assert "Не са се записали" in html and "Записани, без напредък" in html
+    assert "Не са започнали" not in html

@@ -1,0 +1,265 @@
+"""Every course at once: per place and per teacher, status for each course, hours and credits
+earned in the current attestation period, overdue assignments.
+
+A fixed number of queries whatever the number of courses, schools and teachers: counts are read
+per (school, course) and rolled up to the level in Python — a loop over schools × courses, never
+over teachers. The teacher list reads one page (or one export chunk) of teachers and then their
+enrollments and overdue assignments in one query each.
+
+Counting follows the single-course report where it can: an enrolled teacher counts at the
+school she enrolled at; one who never enrolled in a course counts, for that course, at her
+current school.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from courses.models import Assignment, CoursePage, Enrollment
+from courses.passport import attestation_period
+from schools import scoping
+from schools.models import User
+
+from ..filters import GEOGRAPHY, NOT_STARTED
+from .scope import GEO, scoped_teachers
+from .summary import _GROUP_COLUMNS
+
+ALL_ORDERINGS = ("name", "teachers", "completed", "hours", "credits", "overdue")
+
+
+@dataclass(frozen=True)
+class AllCoursesFilters:
+    courses: tuple[CoursePage, ...]
+    region: object = None
+    district: object = None
+    municipality: object = None
+    school: object = None
+    network_member: bool | None = None
+    position: str = ""
+
+
+@dataclass
+class CourseCell:
+    teachers: int = 0
+    enrolled: int = 0
+    in_progress: int = 0
+    completed: int = 0
+    overdue: int = 0
+
+    @property
+    def not_started(self) -> int:
+        return max(0, self.teachers - self.enrolled - self.in_progress - self.completed)
+
+    @property
+    def rate(self) -> float:
+        return round(100 * self.completed / self.teachers, 1) if self.teachers else 0.0
+
+
+@dataclass
+class AllRow:
+    level: str
+    pk: int | None
+    name: str
+    code: str = ""
+    teachers: int = 0
+    hours: int = 0
+    credits: int = 0
+    cells: dict[int, CourseCell] = field(default_factory=dict)
+
+    def cell(self, course_id: int) -> CourseCell:
+        return self.cells.setdefault(course_id, CourseCell())
+
+    @property
+    def completed(self) -> int:
+        return sum(c.completed for c in self.cells.values())
+
+    @property
+    def overdue(self) -> int:
+        return sum(c.overdue for c in self.cells.values())
+
+
+def period(today: dt.date | None = None) -> tuple[dt.datetime, dt.datetime]:
+    start, end = attestation_period(today or timezone.localdate())
+    aware = timezone.make_aware
+    return aware(dt.datetime.combine(start, dt.time.min)), aware(
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
+    )
+
+
+def _place_q(filters: AllCoursesFilters, prefix: str) -> Q:
+    query = Q()
+    for name in GEOGRAPHY:
+        value = getattr(filters, name)
+        if value is not None:
+            query &= Q(**{prefix + GEO[name]: value})
+    if filters.network_member is not None:
+        query &= Q(**{f"{prefix}school__network_member": filters.network_member})
+    return query
+
+
+def teachers_for(*, viewer, filters: AllCoursesFilters) -> QuerySet[User]:
+    qs = scoped_teachers(viewer=viewer).filter(_place_q(filters, ""))
+    if filters.position:
+        qs = qs.filter(position=filters.position)
+    return qs
+
+
+def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[int, tuple]:
+    place = Q()
+    for name in GEOGRAPHY:
+        value = getattr(filters, name)
+        if value is not None:
+            place &= Q(**{GEO[name].removeprefix("school").removeprefix("__") or "pk": value.pk})
+    if filters.network_member is not None:
+        place &= Q(network_member=filters.network_member)
+    pk, name, code = _GROUP_COLUMNS[level]
+    columns = ["pk", pk, name] + ([code] if code else [])
+    rows = scoping.schools_visible_to(viewer).filter(place).values_list(*columns).order_by()
+    return {row[0]: (row[1], row[2], row[3] if code else "") for row in rows}
+
+
+def all_courses_summary(
+    *, viewer, filters: AllCoursesFilters, level: str, ordering: str = "name"
+) -> tuple[list[AllRow], AllRow]:
+    """Rows at `level` (region … school) and their total, in five queries."""
+    schools = _school_groups(viewer=viewer, filters=filters, level=level)
+    course_ids = [c.pk for c in filters.courses]
+    groups: dict[int, AllRow] = {}
+    total = AllRow(level="total", pk=None, name="")
+
+    def row(school_id) -> AllRow | None:
+        group = schools.get(school_id)
+        if group is None:
+            return None
+        pk, name, code = group
+        if pk not in groups:
+            groups[pk] = AllRow(level=level, pk=pk, name=name or "", code=code or "")
+        return groups[pk]
+
+    teachers = teachers_for(viewer=viewer, filters=filters)
+    per_school = defaultdict(int)
+    for values in teachers.values("school_id").annotate(n=Count("pk")).order_by():
+        per_school[values["school_id"]] = values["n"]
+    # Enrollments of these teachers, at the school of enrollment.
+    start, end = period()
+    in_period = Q(status=Enrollment.Status.COMPLETED, completed_at__gte=start, completed_at__lt=end)
+    status = Enrollment.Status
+    enrollments = (
+        Enrollment.objects.filter(course_id__in=course_ids, teacher__in=teachers)
+        .values("school_id", "course_id")
+        .annotate(
+            n_enrolled=Count("pk", filter=Q(status=status.ENROLLED)),
+            n_in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
+            n_completed=Count("pk", filter=Q(status=status.COMPLETED)),
+            hours=Sum("hours_earned", filter=in_period),
+            credits=Sum("credits_earned", filter=in_period),
+        )
+        .order_by()
+    )
+    # Enrolled teachers counted at their current school (to find who never enrolled there).
+    enrolled_here = {
+        (v["teacher__school_id"], v["course_id"]): v["n"]
+        for v in Enrollment.objects.filter(course_id__in=course_ids, teacher__in=teachers)
+        .values("teacher__school_id", "course_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    overdue = (
+        Assignment.objects.active()
+        .filter(course_id__in=course_ids, teacher__in=teachers, due_on__lt=timezone.localdate())
+        .exclude(
+            Exists(
+                Enrollment.objects.filter(
+                    teacher=OuterRef("teacher_id"),
+                    course=OuterRef("course_id"),
+                    status=Enrollment.Status.COMPLETED,
+                )
+            )
+        )
+        .values("teacher__school_id", "course_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for school_id, count in per_school.items():
+        group = row(school_id)
+        if group is None:
+            continue
+        group.teachers += count
+        for course_id in course_ids:
+            not_enrolled = count - enrolled_here.get((school_id, course_id), 0)
+            group.cell(course_id).teachers += not_enrolled
+    for values in enrollments:
+        group = row(values["school_id"])
+        if group is None:
+            continue
+        cell = group.cell(values["course_id"])
+        cell.enrolled += values["n_enrolled"]
+        cell.in_progress += values["n_in_progress"]
+        cell.completed += values["n_completed"]
+        cell.teachers += values["n_enrolled"] + values["n_in_progress"] + values["n_completed"]
+        group.hours += values["hours"] or 0
+        group.credits += values["credits"] or 0
+    for values in overdue:
+        group = row(values["teacher__school_id"])
+        if group is not None:
+            group.cell(values["course_id"]).overdue += values["n"]
+    rows = list(groups.values())
+    for group in rows:
+        total.teachers += group.teachers
+        total.hours += group.hours
+        total.credits += group.credits
+        for course_id, cell in group.cells.items():
+            into = total.cell(course_id)
+            for name in ("teachers", "enrolled", "in_progress", "completed", "overdue"):
+                setattr(into, name, getattr(into, name) + getattr(cell, name))
+    return sort_rows(rows, ordering), total
+
+
+def sort_rows(rows: list[AllRow], ordering: str) -> list[AllRow]:
+    descending = ordering.startswith("-")
+    key = ordering.lstrip("-")
+    if key not in ALL_ORDERINGS:
+        key, descending = "name", False
+    if key == "name":
+        return sorted(rows, key=lambda r: (r.name.casefold(), r.pk or 0), reverse=descending)
+    return sorted(rows, key=lambda r: (getattr(r, key), r.name.casefold()), reverse=descending)
+
+
+@dataclass
+class TeacherLine:
+    teacher: User
+    statuses: dict[int, str] = field(default_factory=dict)
+    overdue: dict[int, dt.date] = field(default_factory=dict)
+    hours: int = 0
+    credits: int = 0
+
+
+def teacher_lines(*, teachers: list[User], course_ids: list[int]) -> list[TeacherLine]:
+    """One line per teacher (a page or a chunk of them): two queries whatever their number."""
+    lines = {t.pk: TeacherLine(teacher=t) for t in teachers}
+    start, end = period()
+    for e in Enrollment.objects.filter(teacher_id__in=lines, course_id__in=course_ids).values(
+        "teacher_id", "course_id", "status", "completed_at", "hours_earned", "credits_earned"
+    ):
+        line = lines[e["teacher_id"]]
+        line.statuses[e["course_id"]] = e["status"]
+        if e["status"] == Enrollment.Status.COMPLETED and start <= e["completed_at"] < end:
+            line.hours += e["hours_earned"]
+            line.credits += e["credits_earned"]
+    for a in (
+        Assignment.objects.active()
+        .filter(teacher_id__in=lines, course_id__in=course_ids, due_on__lt=timezone.localdate())
+        .values("teacher_id", "course_id", "due_on")
+    ):
+        line = lines[a["teacher_id"]]
+        if line.statuses.get(a["course_id"]) != Enrollment.Status.COMPLETED:
+            line.overdue[a["course_id"]] = a["due_on"]
+    for line in lines.values():
+        for course_id in course_ids:
+            line.statuses.setdefault(course_id, NOT_STARTED)
+    return list(lines.values())
