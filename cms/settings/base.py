@@ -4,22 +4,22 @@ variables); with none set Drom runs on SQLite and the local-memory cache, so try
 service.
 """
 
-import base64
-import hashlib
 import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from ops.csp import origin as csp_origin
 from ops.csp import policy_settings
 
 from .environment import (
+    SQLITE_OPTIONS,  # noqa: F401 - the test settings and tests read it here
     cache_settings,
+    credential_keys,
+    database_settings,
     env_bool,
     env_int,
     env_list,
@@ -117,28 +117,7 @@ TEMPLATES = [
 ]
 
 # --- Database
-# SQLite is the embedded default: WAL so readers never block the writer, IMMEDIATE transactions so
-# a write transaction takes its lock up front (no "database is locked" half way through), and a
-# busy timeout so concurrent writers queue instead of failing.
-SQLITE_OPTIONS = {
-    "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
-    "init_command": (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA busy_timeout=20000;"
-    ),
-}
-
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+DATABASES = {"default": database_settings(BASE_DIR)}  # SQLite by default (see environment.py)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -312,21 +291,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail marks its own preview views SAMEORIGIN; everything else may never be framed.
 X_FRAME_OPTIONS = "DENY"
-# Keys that sign Open Badges credentials (courses/credentials.py), newest first: "id:seed,…",
-# each seed 32 random bytes in base64url. Rotating: put a new key first and keep the old ones, so
-# credentials they signed still verify. Unset: one key derived from SECRET_KEY.
-CREDENTIAL_KEYS = [
-    {"id": entry.split(":", 1)[0], "seed": entry.split(":", 1)[1]}
-    for entry in env_list("CREDENTIAL_KEYS")
-    if ":" in entry
-] or [
-    {
-        "id": "key-1",
-        "seed": base64.urlsafe_b64encode(
-            hashlib.sha256(f"drom-credentials|{SECRET_KEY}".encode()).digest()
-        ).decode(),
-    }
-]
+# Keys that sign Open Badges credentials (courses/credentials.py); see environment.py.
+CREDENTIAL_KEYS = credential_keys(SECRET_KEY)
 # Content-Security-Policy: enforced, or only reported with CSP_REPORT_ONLY=true (ops/csp.py).
 CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
 globals().update(

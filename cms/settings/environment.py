@@ -3,10 +3,13 @@
 Kept apart from base.py so that the settings themselves read as a list of decisions.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -98,3 +101,42 @@ def cache_settings(redis_url: str, page_cache_dir: Path) -> dict:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     return {"default": default, "pages": pages}
+
+
+# SQLite is the embedded default: WAL so readers never block the writer, IMMEDIATE transactions so
+# a write transaction takes its lock up front (no "database is locked" half way through), and a
+# busy timeout so concurrent writers queue instead of failing.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA busy_timeout=20000;"
+    ),
+}
+
+
+def database_settings(base_dir: Path) -> dict:
+    """DATABASE_URL, or SQLite in the project folder (one connection per request there)."""
+    database = dj_database_url.config(
+        default=f"sqlite:///{base_dir / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["CONN_MAX_AGE"] = 0
+        database.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    return database
+
+
+def credential_keys(secret_key: str) -> list[dict]:
+    """Keys that sign Open Badges credentials, newest first, from CREDENTIAL_KEYS="id:seed,…"
+    (each seed 32 random bytes in base64url). Rotating: put a new key first and keep the old
+    ones, so credentials they signed still verify. Unset: one key derived from SECRET_KEY."""
+    keys = [
+        {"id": entry.split(":", 1)[0], "seed": entry.split(":", 1)[1]}
+        for entry in env_list("CREDENTIAL_KEYS")
+        if ":" in entry
+    ]
+    seed = hashlib.sha256(f"drom-credentials|{secret_key}".encode()).digest()
+    return keys or [{"id": "key-1", "seed": base64.urlsafe_b64encode(seed).decode()}]

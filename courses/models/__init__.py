@@ -8,7 +8,8 @@ from .records import Certificate, CertificateCounter, Enrollment, LessonCompleti
 from .review import MinistryProgrammeApprovalTask
 from .seminars import SeminarBooking, SeminarSession
 
-from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage, SeminarPage  # isort: skip
+from .pages import CourseIndexPage, CourseLessonPage, CoursePage, QuizPage  # isort: skip
+from .seminar_page import SeminarPage  # isort: skip
 from .evaluation import CourseEvaluation, CourseEvaluationPage  # isort: skip
 
 __all__ = [

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from cms.authoring.forms import TranslatedPageForm
 
 from ..evaluation_blocks import EvaluationStreamBlock, questions
-from .pages import CourseStepMixin, PrivatePageMixin
+from .step_base import CourseStepMixin, PrivatePageMixin
 
 
 class CourseEvaluationPage(CourseStepMixin, PrivatePageMixin, Page):

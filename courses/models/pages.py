@@ -10,8 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -19,24 +17,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
-from cms.caching import CachedForAnonymousMixin, ViewRestrictionsCachedMixin, remember
+from cms.caching import CachedForAnonymousMixin, remember
 
-from .. import access, drafts, selectors
+from .. import drafts, selectors
 from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
-from ..seminars import selectors as seminar_selectors
-from ..steps import LESSON, QUIZ, SEMINAR
+from ..steps import LESSON, QUIZ
+from .step_base import CourseStepMixin, PrivatePageMixin, required_field
 
 HOURS_PER_CREDIT = 16
-
-
-class PrivatePageMixin(ViewRestrictionsCachedMixin):
-    """Course pages show personal progress: never cache them in a shared cache."""
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        patch_vary_headers(response, ["Cookie"])
-        return response
 
 
 class CourseIndexPage(CachedForAnonymousMixin, Page):
@@ -196,16 +184,18 @@ class CoursePage(CachedForAnonymousMixin, Page):
             raise ValidationError(errors)
 
     def step_pages(self) -> list[Page]:
-        """Its live lessons, quizzes and seminars in page-tree order (bodies deferred): the
-        outline — titles, ids, order, required flags — read in three queries once, then
+        """Its live steps (lessons, quizzes, seminars) in page-tree order (bodies deferred): the
+        outline — titles, ids, order, required flags — read in a query per step type once, then
         remembered until content next changes (cms.caching.remember; any publish, move or
         deletion forgets it)."""
 
         def read():
-            lessons = CourseLessonPage.objects.child_of(self).live().defer("body")
-            quizzes = QuizPage.objects.child_of(self).live().defer("questions")
-            seminars = SeminarPage.objects.child_of(self).live().defer("introduction")
-            return sorted([*lessons, *quizzes, *seminars], key=lambda page: page.path)
+            found = [
+                page
+                for model in CourseStepMixin.step_models
+                for page in model.objects.child_of(self).live().defer(*model.outline_defer)
+            ]
+            return sorted(found, key=lambda page: page.path)
 
         return remember(f"course-steps:{self.pk}", read) if self.pk else read()
 
@@ -215,43 +205,9 @@ class CoursePage(CachedForAnonymousMixin, Page):
         return context
 
 
-def required_field() -> models.BooleanField:
-    return models.BooleanField(
-        _("required for completion"),
-        default=True,
-        help_text=_("Editing this later never takes away a completion already recorded."),
-    )
-
-
-class CourseStepMixin:
-    """A lesson or a quiz: a step of its course, shown only to teachers enrolled in it.
-
-    The enrollment is read once per request, in `serve`, and handed on to `get_context`.
-    """
-
-    parent_page_types = ["courses.CoursePage"]
-    subpage_types: list[str] = []
-    step_kind: str
-
-    @cached_property
-    def course(self) -> "CoursePage":
-        # Remembered until content changes: no tree queries on every lesson and quiz view.
-        if self.pk is None:
-            return self.get_parent().specific
-        return remember(f"step-course:{self.pk}", lambda: self.get_parent().specific)
-
-    def serve(self, request, *args, **kwargs):
-        enrollment = access.enrollment_for(user=request.user, course=self.course)
-        # Editors check drafts in the preview without enrolling in their own course.
-        if not getattr(request, "is_preview", False):
-            refusal = access.step_refusal(user=request.user, page=self, enrollment=enrollment)
-            if refusal is not None:
-                return refusal.response(request)
-        return super().serve(request, *args, enrollment=enrollment, **kwargs)
-
-
 class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
     base_form_class = TranslatedPageForm
+    outline_defer = ("body",)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
     required = required_field()
     reflection_prompt = models.TextField(
@@ -288,6 +244,7 @@ class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
 
 class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
     base_form_class = TranslatedPageForm
+    outline_defer = ("questions",)
 
     class Counting(models.TextChoices):
         BEST = "best", _("the best attempt")
@@ -410,63 +367,5 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
             )
         context["questions"], context["problems"] = drafts.questions_with_draft(
             context["questions"], draft
-        )
-        return context
-
-
-class SeminarPage(CourseStepMixin, PrivatePageMixin, Page):
-    """A seminar step: teachers book one of its sessions (courses.models.seminars), and the
-    trainer's attendance record completes the step."""
-
-    base_form_class = TranslatedPageForm
-
-    class Mode(models.TextChoices):
-        IN_PERSON = "in_person", _("in person")
-        ONLINE = "online", _("online")
-
-    introduction = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
-    )
-    mode = models.CharField(_("format"), max_length=10, choices=Mode.choices)
-    required = required_field()
-    cancel_hours_before = models.PositiveSmallIntegerField(
-        _("cancellation allowed until (hours before the start)"),
-        default=48,
-        validators=[MaxValueValidator(720)],
-    )
-    min_attendance_percent = models.PositiveSmallIntegerField(
-        _("attendance needed to complete (% of the session's hours)"),
-        default=75,
-        validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("A teacher present for part of the session completes the step from here."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        MultiFieldPanel(
-            [
-                FieldPanel("mode"),
-                FieldRowPanel(
-                    [FieldPanel("cancel_hours_before"), FieldPanel("min_attendance_percent")]
-                ),
-                FieldPanel("required"),
-            ],
-            heading=_("Rules"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("seminar")
-        verbose_name_plural = _("seminars")
-
-    step_kind = SEMINAR
-
-    def get_context(self, request, *args, enrollment=None, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            seminar_selectors.seminar_context(
-                seminar=self, enrollment=enrollment, user=request.user
-            )
         )
         return context
