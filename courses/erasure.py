@@ -60,3 +60,17 @@ def erase_reflections(*, user, identity: Identity) -> None:
 )
 def keep_learning_records(*, user, identity: Identity) -> None:
     """Nothing to erase: these rows hold no name or address."""
+
+
+@rule(
+    "courses.Assignment",
+    "courses.SeminarBooking",
+    "courses.SeminarSession",
+    "courses.CourseEvaluation",
+    how="Kept: assignments, bookings, attendance and evaluation answers of the anonymised "
+    "account (sessions it led as trainer), so that assigned and overdue counts, seat counts, "
+    "certified hours and the anonymous evaluation results stay right. They hold no name or "
+    "address of their own; a place or meeting link is the venue's.",
+)
+def keep_training_records(*, user, identity: Identity) -> None:
+    """Nothing to erase: the person is only referred to by the anonymised account."""

@@ -57,10 +57,12 @@ def course_outline(*, course, user) -> dict:
     if progress and progress.next_step:
         next_step = next(s for s in steps if s.id == progress.next_step.id)
     assignment = None
-    if user.is_authenticated:
+    if enrollment is not None:
+        # Assigning enrolls, so only an enrolled teacher has one; her enrollment names the
+        # canonical course (no lookup of it here).
         assignment = (
             Assignment.objects.active()
-            .filter(teacher=user, course=canonical(course))
+            .filter(teacher=user, course_id=enrollment.course_id)
             .select_related("assigned_by")
             .first()
         )

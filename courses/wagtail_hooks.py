@@ -55,7 +55,12 @@ def register_certificate_urls():
     return certificate_admin_urls()
 
 
-for _rule in (erasure.erase_certificates, erasure.erase_reflections, erasure.keep_learning_records):
+for _rule in (
+    erasure.erase_certificates,
+    erasure.erase_reflections,
+    erasure.keep_learning_records,
+    erasure.keep_training_records,
+):
     hooks.register(ops_erasure.HOOK, _rule)
 
 

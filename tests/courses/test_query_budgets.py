@@ -15,7 +15,8 @@ from tests.factories import make_teacher
 
 pytestmark = pytest.mark.django_db
 
-COURSE_PAGE = 7
+# One more than the others: the teacher's assignment of the course, if any (courses.selectors).
+COURSE_PAGE = 8
 LESSON_PAGE = 8
 QUIZ_PAGE = 7
 

@@ -176,5 +176,5 @@ def test_the_register_costs_the_same_queries_for_1_or_12_teachers(
         services.seminar_book(teacher=make_teacher(email=f"t{n}@example.test"), session=session)
     client.force_login(trainer)
     client.get(register_url(session))  # warm the session and site caches
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         assert client.get(register_url(session)).status_code == 200

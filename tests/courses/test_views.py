@@ -340,7 +340,7 @@ def test_quiz_page_query_budget(home_bg, client, size, django_assert_num_queries
 
 # see tests/courses/test_query_budgets.py for the other pages; the course page reads the
 # teacher's assignment of the course too (the same for any size).
-COURSE_PAGE_QUERIES = 9
+COURSE_PAGE_QUERIES = 8
 QUIZ_PAGE_QUERIES = 8
 
 

@@ -186,6 +186,7 @@ def test_teacher_page_shows_quiz_scores_attempts_and_certificate(national_client
         hours=16,
         started_on=enrollment.enrolled_at.date(),
         completed_on=enrollment.completed_at.date(),
+        issued_on=enrollment.completed_at.date(),
     )
     html = national_client.get(reverse("drom_reports:teacher", args=[galya.pk])).content.decode()
     assert "Тест 1" in html

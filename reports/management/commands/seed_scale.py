@@ -283,6 +283,7 @@ class Command(BaseCommand):
                     hours=16,
                     started_on=enrolled_at.date(),
                     completed_on=completed_at.date(),
+                    issued_on=completed_at.date(),
                 )
 
         count = 0
