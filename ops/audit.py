@@ -11,6 +11,8 @@ account (schools.erasure).
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+# Every action Drom logs starts so (the action log lists them all).
+PREFIX = "drom."
 CERTIFICATE_ISSUE = "drom.certificate.issue"
 CERTIFICATE_REVOKE = "drom.certificate.revoke"
 IMPORT_SCHOOLS = "drom.import.schools"

@@ -38,7 +38,8 @@ class AuditLogView(CoordinatorViewMixin, ReportView):
 
     def get_queryset(self):
         return (
-            ModelLogEntry.objects.filter(action__in=list(audit.ACTIONS))
+            # Drom's own actions (ops.audit's and the assignments'), never page edits.
+            ModelLogEntry.objects.filter(action__startswith=audit.PREFIX)
             .select_related("user", "content_type")
             .order_by("-timestamp", "-pk")
         )

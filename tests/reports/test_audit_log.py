@@ -1,10 +1,14 @@
 """Certificates issued and revoked, imports, report exports and reminders leave Wagtail log
 entries with Bulgarian labels, which national coordinators read in the admin."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from courses import assignments
 from courses import services as course_services
 from courses.models import Enrollment
 from ops import audit
@@ -28,6 +32,11 @@ def test_everything_done_outside_pages_is_logged_and_shown_to_national_coordinat
     assert export.status_code == 200
     upload(client, "schools_utf8_bom_semicolon.csv")
     client.post(APPLY)
+    # …and assigns the course to a teacher of her region, with a due date.
+    due = timezone.localdate() + timedelta(days=30)
+    assignments.assignments_create(
+        by=coordinator, teacher_ids=[network["not_started"].pk], courses=[course], due_on=due
+    )
     # A certificate is issued and then revoked by a national coordinator.
     enrollment = Enrollment.objects.filter(status=Enrollment.Status.COMPLETED).first()
     certificate = course_services.certificate_issue(enrollment=enrollment)
@@ -40,6 +49,7 @@ def test_everything_done_outside_pages_is_logged_and_shown_to_national_coordinat
         audit.IMPORT_SCHOOLS,
         audit.CERTIFICATE_ISSUE,
         audit.CERTIFICATE_REVOKE,
+        assignments.ASSIGN,
     ):
         assert action in actions, action
     revoke = ModelLogEntry.objects.get(action=audit.CERTIFICATE_REVOKE)
@@ -57,6 +67,7 @@ def test_everything_done_outside_pages_is_logged_and_shown_to_national_coordinat
         "Импортирани училища",
         "Издадено удостоверение",
         "Отнето удостоверение",
+        "Възложено обучение",
         certificate.number,
     ):
         assert label in html, label
