@@ -40,6 +40,7 @@ STORED_HEADERS = (
     "Vary",
     "X-Frame-Options",
     "Link",
+    "Content-Disposition",  # a lesson plan's PDF keeps its file name
 )
 # A cache that cannot be reached or written (a read-only directory, Redis down) makes pages slower,
 # never failing; nothing is kept while it fails, so nothing stale can be served from it.

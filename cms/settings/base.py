@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.caching.TextGZipMiddleware",  # Django pads each response against BREACH
+    # Content-Security-Policy (ops/csp.py: strict; the admin's additions under /admin/), outside
+    # the page cache so that kept pages carry it too.
+    "ops.csp.DromCSPMiddleware",
     # Kept anonymous pages are answered before sessions, authentication and routing.
     "cms.caching.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,8 +92,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Content-Security-Policy (ops/csp.py: strict; the admin's additions under /admin/).
-    "ops.csp.DromCSPMiddleware",
     # Last, so that it sees the final response of a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]

@@ -227,3 +227,18 @@ def test_a_cache_that_cannot_be_written_makes_pages_slower_never_failing(
         response = client.get(url)
         assert response.status_code == 200
         assert not response.has_header("ETag")  # nothing kept
+
+
+def test_a_kept_page_or_pdf_keeps_its_policy_and_file_name(client, home_bg, course, library):
+    """What the cache answers carries the same Content-Security-Policy, frame and download
+    headers as the page rendered the first time."""
+    urls = public_urls(home_bg, course, library)
+    plan_url = urls[2]
+    for url in [*urls, f"{plan_url}pdf/"]:
+        first, again = client.get(url), client.get(url)
+        assert again.status_code == 200, url
+        for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Disposition"):
+            assert again.get(header) == first.get(header), (url, header)
+        assert "script-src 'self'" in again["Content-Security-Policy"], url
+    pdf = client.get(f"{plan_url}pdf/")
+    assert 'filename="vasilitsa.pdf"' in pdf["Content-Disposition"]
