@@ -179,7 +179,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_url, request):
-    context = browser.new_context(base_url=live_url, locale="bg-BG", accept_downloads=True)
+    # A reader's own style sheet is the browser's, not the page's: the page's
+    # Content-Security-Policy does not apply to it (Playwright injects it as a <style> element).
+    user_styles = request.node.get_closest_marker("user_stylesheet") is not None
+    context = browser.new_context(
+        base_url=live_url, locale="bg-BG", accept_downloads=True, bypass_csp=user_styles
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page

@@ -240,6 +240,7 @@ TEXT_SPACING_CSS = """* { line-height: 1.5 !important; letter-spacing: 0.12em !i
     word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
 
 
+@pytest.mark.user_stylesheet
 @pytest.mark.parametrize("open_page", [lambda page: page.goto("/"), open_lesson_plan, open_library])
 def test_text_spacing_loses_no_content(page, open_page):
     """WCAG 1.4.12: with the spacing a reader's own style sheet may set, nothing is cut off."""

@@ -77,6 +77,8 @@ def test_regional_coordinator_drills_down_filters_exports_and_reminds(page, mail
     # Remind the first two teachers on the list.
     boxes = page.locator('input[name="teacher"][form="remind-form"]')
     boxes_before = boxes.count()
+    # (other journeys of the run may have reminded teachers of this list already)
+    reminded_before = page.locator(".reports-reminded").count()
     boxes.nth(0).check()
     boxes.nth(1).check()
     page.get_by_role("button", name="Изпрати напомняне на избраните учители").click()
@@ -88,7 +90,9 @@ def test_regional_coordinator_drills_down_filters_exports_and_reminds(page, mail
     assert "http" in body
 
     # The two reminded teachers say so and cannot be ticked again the same week.
-    expect(page.locator(".reports-reminded", has_text="напомнено на")).to_have_count(2)
+    expect(page.locator(".reports-reminded", has_text="напомнено на")).to_have_count(
+        reminded_before + 2
+    )
     expect(page.locator('input[name="teacher"][form="remind-form"]')).to_have_count(
         boxes_before - 2
     )
