@@ -8,6 +8,7 @@ suites keep only the data that is theirs in tests/<app>/conftest.py.
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale
 from xdist.scheduler import LoadScopeScheduling
@@ -24,14 +25,21 @@ from tests.migrated_db import migrate_once
 class FolderGroupScheduling(LoadScopeScheduling):
     """pytest-xdist's ``--dist loadgroup``, with the groups named by folder.
 
-    Each test is its own unit of work, except that all of tests/demo/ (the demo content is loaded
-    once, for the package), the admin walk (its own demo load, once for the module) and all of
-    tests/e2e/ (one server, one browser) go to one worker each.
+    Each test is its own unit of work, except that all of tests/e2e/ (one server, one browser)
+    goes to one worker. On PostgreSQL the tests that need the demo content — tests/demo/ and the
+    admin walk, each loading it once — also go to one worker each; on SQLite the loaded demo is
+    kept (tests/demo_db.py) and a worker copies it in, so those tests spread like the others.
     xdist 3.8 groups by a suffix it writes into the test's node id, which pytest 9 no longer
     reads, so its own loadgroup would scatter them.
     """
 
-    FOLDERS = ("tests/demo/", "tests/authoring/test_admin_bulgarian.py", "tests/e2e/")
+    FOLDERS = ("tests/e2e/",)
+    DEMO_FOLDERS = ("tests/demo/", "tests/authoring/test_admin_bulgarian.py")
+
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        if connection.vendor != "sqlite":
+            self.FOLDERS = self.FOLDERS + self.DEMO_FOLDERS
 
     def _split_scope(self, nodeid):
         return next((folder for folder in self.FOLDERS if nodeid.startswith(folder)), nodeid)

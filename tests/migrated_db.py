@@ -23,7 +23,7 @@ from django.db import connection
 CACHE_DIR = Path(tempfile.gettempdir()) / "drom-test-db"
 
 
-def _migrations_key() -> str:
+def migrations_key() -> str:
     digest = hashlib.sha256(django.get_version().encode())
     digest.update(os.environ.get("DJANGO_SETTINGS_MODULE", "").encode())
     for app in sorted(apps.get_app_configs(), key=lambda a: a.label):
@@ -34,7 +34,7 @@ def _migrations_key() -> str:
     return digest.hexdigest()[:20]
 
 
-def _in_memory_sqlite() -> bool:
+def in_memory_sqlite() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
@@ -44,9 +44,9 @@ def migrate_once():
     real_call_command = management.call_command
 
     def call_command(name, *args, **options):
-        if name != "migrate" or not _in_memory_sqlite():
+        if name != "migrate" or not in_memory_sqlite():
             return real_call_command(name, *args, **options)
-        saved = CACHE_DIR / f"{_migrations_key()}.sqlite3"
+        saved = CACHE_DIR / f"{migrations_key()}.sqlite3"
         connection.ensure_connection()
         if saved.exists():
             with sqlite3.connect(saved) as source:

@@ -5,19 +5,17 @@ only, one address of each shape, e.g. one page editor), with the demo content lo
 Each screen fails on English interface words that are not content (see tests/authoring/bulgarian).
 """
 
-import io
 import json
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from schools.models import User
 from tests.authoring.bulgarian import content_texts, english_in, visible_texts
+from tests.demo_db import demo_content
 
 DEMO_ACCOUNTS = {
     "author": "author@drom.test",
@@ -40,12 +38,10 @@ LIMIT = 250
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once for the module and rolled back after it."""
+    """The demo content (tests/demo_db.py), there for the module and taken away after it."""
     media = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), demo_content():
         yield {"content": content_texts(), "media": media}
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,22 +1,16 @@
-"""The demo content, loaded once for every test in this package and rolled back after the last.
+"""The demo content, there for every test in this package and taken away after the last.
 
-``load_demo`` takes seconds (pages, generated images and recordings, 150 teachers, learners in
-every state); the tests that need it all live here and share one load. It runs inside an outer
-transaction on the test database that is rolled back when pytest leaves the package, so no other
-test ever sees it; each test here still runs in its own transaction inside that one (the usual
-``db`` fixture), so what a test changes is undone before the next.
-
-Under pytest-xdist the package is one unit of work (see ``pytest_xdist_make_scheduler`` in
-tests/conftest.py): one worker loads the demo once, the others never do.
+``load_demo`` takes half a minute (pages, generated images and recordings, 150 teachers, learners
+in every state); tests/demo_db.py loads it once and keeps what it made between runs on SQLite, so
+a worker that runs tests of this package copies it in. When the package is done the database is
+as it was before, so no other test ever sees the demo; each test here still runs in its own
+transaction (the usual ``db`` fixture), so what a test changes is undone before the next.
 """
 
-import io
-
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test.utils import override_settings
+
+from tests.demo_db import demo_content
 
 
 @pytest.fixture(scope="package")
@@ -25,20 +19,12 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     # The generated images and recordings go to a directory of this session, not media/.
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
     media.enable()
-    outer = transaction.atomic()
-    # Marked as Django's TestCase marks its class-wide transaction, so that a durable atomic
-    # block in the code under test may still open inside it.
-    outer._from_testcase = True
-    out = io.StringIO()
+    content = demo_content()
     with django_db_blocker.unblock():
-        outer.__enter__()
-        cache.clear()
-        call_command("load_demo", stdout=out)
-    yield out.getvalue()
+        printed = content.__enter__()
+    yield printed
     with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-    cache.clear()  # anonymous pages cached while the demo was there
+        content.__exit__(None, None, None)
     media.disable()
 
 

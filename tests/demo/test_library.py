@@ -1,9 +1,13 @@
 """The demo library: plans in both languages across every grade band, and the September kit."""
 
+import re
+
 from wagtail.models import Locale
 
 from curriculum import demo
-from curriculum.models import DromDocument, DromMedia, GradeBand, LessonPlanPage
+from curriculum.models import DromDocument, DromImage, DromMedia, GradeBand, LessonPlanPage
+
+CYRILLIC = re.compile(r"[А-Яа-я]")
 
 
 def test_demo_library_is_complete_bilingual_and_idempotent(client):
@@ -25,3 +29,12 @@ def test_demo_library_is_complete_bilingual_and_idempotent(client):
     response = client.get("/en/library/vasilitsa/")
     assert response.status_code == 200
     assert "Vasilitsa – the Roma New Year" in response.content.decode()
+
+
+def test_the_demo_resources_have_bulgarian_titles_and_english_ones():
+    for model in (DromImage, DromDocument, DromMedia):
+        for resource in model.objects.all():
+            assert CYRILLIC.search(resource.title), resource.title
+    for model in (DromImage, DromMedia):
+        assert all(r.title_en for r in model.objects.all())
+    assert DromDocument.objects.filter(title_en="My Vasilitsa", languages__contains="|en|").exists()
