@@ -38,8 +38,20 @@ def test_enrollment_for_finds_the_enrollment_through_any_translation(
     with django_assert_num_queries(1):
         found = enrollment_for(user=course_teacher, course=course_en)
         assert found == enrolled
-        # The canonical course and the certificate come with it.
+        # The certificate (none yet) comes with it.
+        assert not hasattr(found, "certificate")
+    with django_assert_num_queries(1):  # read in a translation: the canonical course, once
         assert found.course.pk == course.pk
+        assert found.course.title == course.title
+
+
+def test_enrollment_for_hands_over_the_course_read_in_its_own_language(
+    course, course_teacher, enrolled, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = enrollment_for(user=course_teacher, course=course)
+        assert found == enrolled
+        assert found.course is course
         assert not hasattr(found, "certificate")
 
 

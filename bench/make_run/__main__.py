@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.make_run            # twice: the second run is the one that matters
     PORT=8765 RUNS=1 .venv/bin/python -m bench.make_run
+    MAKEFILE=/tmp/Makefile.old …     # another Makefile (e.g. `git show main:Makefile`), to compare
 
 Each line of make's output is printed with the seconds since the start, so a slow step shows.
 It uses the checkout's own database (db.sqlite3, or DATABASE_URL) as `make run` does.
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("PORT", "8765"))
 RUNS = int(os.environ.get("RUNS", "2"))
+MAKEFILE = os.environ.get("MAKEFILE", "Makefile")
 
 
 def answers(port: int) -> bool:
@@ -27,10 +29,11 @@ def answers(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def one_run() -> float:
+def one_run() -> tuple[float, float]:
     start = time.perf_counter()
+    cpu = os.times()
     make = subprocess.Popen(  # noqa: S603
-        ["make", "run", f"PORT={PORT}"],  # noqa: S607
+        ["make", "-f", MAKEFILE, "run", f"PORT={PORT}"],  # noqa: S607
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -49,11 +52,16 @@ def one_run() -> float:
             if make.poll() is not None:
                 raise SystemExit(f"make run stopped (exit {make.returncode}) before serving")
             time.sleep(0.1)
-        return time.perf_counter() - start
+        served = time.perf_counter() - start
     finally:
         os.killpg(make.pid, signal.SIGTERM)
         make.wait(15)
         reader.join(2)
+    # CPU seconds of make and what it ran (waited for), a figure less swayed by a busy machine.
+    after = os.times()
+    return served, (after.children_user - cpu.children_user) + (
+        after.children_system - cpu.children_system
+    )
 
 
 def main() -> None:
@@ -61,7 +69,13 @@ def main() -> None:
         sys.exit(f"port {PORT} is already in use; set PORT=…")
     for number in range(1, RUNS + 1):
         print(f"make run #{number}:", flush=True)
-        print(f"make run #{number} served after {one_run():.1f} s\n", flush=True)
+        served, cpu = one_run()
+        load = os.getloadavg()[0]
+        print(
+            f"make run #{number} served after {served:.1f} s "
+            f"({cpu:.1f} s of CPU in processes that ended; load average {load:.1f})\n",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
