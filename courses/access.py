@@ -38,8 +38,9 @@ def enrollment_for(*, user, course) -> Enrollment | None:
         .select_related("certificate")
         .first()
     )
-    if enrollment is not None and enrollment.course_id == course.pk:
-        enrollment.course = course
+    canonical = enrollment is not None and enrollment.course_id == course.pk
+    if canonical and isinstance(course, Enrollment._meta.get_field("course").related_model):
+        enrollment.course = course  # (a plain Page of that id is not handed over)
     return enrollment
 
 

@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("PORT", "8765"))
 RUNS = int(os.environ.get("RUNS", "2"))
 MAKEFILE = os.environ.get("MAKEFILE", "Makefile")
@@ -54,8 +54,9 @@ def one_run() -> tuple[float, float]:
             time.sleep(0.1)
         served = time.perf_counter() - start
     finally:
-        os.killpg(make.pid, signal.SIGTERM)
-        make.wait(15)
+        if make.poll() is None:
+            os.killpg(make.pid, signal.SIGTERM)
+            make.wait(15)
         reader.join(2)
     # CPU seconds of make and what it ran (waited for), a figure less swayed by a busy machine.
     after = os.times()
