@@ -55,6 +55,15 @@ def test_enrollment_for_hands_over_the_course_read_in_its_own_language(
         assert not hasattr(found, "certificate")
 
 
+def test_a_lesson_or_quiz_page_reads_the_enrollment_without_the_certificate(
+    course, course_teacher, enrolled, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = enrollment_for(user=course_teacher, course=course, certificate=False)
+        assert found == enrolled and found.course is course
+    assert "certificate" not in found._state.fields_cache
+
+
 def test_enrollment_for_is_per_teacher_and_per_course(home_bg, course, enrolled):
     other_course = make_course(home_bg, slug="other")
     colleague = make_teacher(email="colleague@example.test")
