@@ -42,7 +42,7 @@ def peer_python() -> str:
     return str(python)
 
 
-def environments(tmp: Path) -> dict:
+def environments(tmp: Path) -> tuple[dict, dict]:
     ports = {side: free_port() for side in SIDES}
     drom = server_environment(tmp, ports["Drom"])
     drom.update(ALLOWED_HOSTS="127.0.0.1,localhost,testserver", PYTHONPATH=str(ROOT))
