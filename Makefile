@@ -30,9 +30,15 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## Compile the .po catalogues into .mo files (built here, never committed).
-messages: install
-	@echo "==> Translations: compiling the catalogues that changed"
-	$(MANAGE) compile_translations
+# Each .mo is remade only when its .po is newer (or it is missing), by polib alone: no Django
+# start-up when nothing changed. `manage.py compile_translations` does the same from Python.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po)
+messages: install $(PO_FILES:.po=.mo)
+	@echo "==> Translations: compiled"
+
+%.mo: %.po | install
+	@echo "==> Translations: compiling $<"
+	@$(PY) -c "import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
 
 ## Collect new strings into the .po catalogues (each app keeps its own, the site its own).
 makemessages: install
@@ -40,17 +46,13 @@ makemessages: install
 
 ## make run: install, compile translations, migrate, load demo content, collect static, serve.
 # Each step says what it does; a second `make run` skips what is done (requirements, catalogues
-# and static files by their timestamps, migrations and demo content by what the database holds).
+# and static files by their timestamps, migrations and demo content by what the database holds:
+# `run_site` does both and then serves, in one process, skipping `migrate` when nothing is pending).
 # Links in e-mails, the API, the sitemap and certificates name the address being served
 # (`migrate` points the Wagtail site at it); set BASE_URL yourself to override.
 run: export BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 run: messages staticfiles/.collected
-	@echo "==> Database: applying migrations"
-	$(MANAGE) migrate --noinput
-	@echo "==> Demo content"
-	$(MANAGE) load_demo
-	@echo "==> Drom is at http://$(HOST):$(PORT)/ (English: /en/, admin: /admin/). Ctrl+C stops it."
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) run_site $(HOST):$(PORT)
 
 # Static files are collected again only when a source file (or the pinned requirements) changed.
 STATIC_SOURCES := $(shell find static */static -type f 2>/dev/null)

@@ -22,16 +22,28 @@ from .models.records import Enrollment
 UNREAD = object()
 
 
-def enrollment_for(*, user, course) -> Enrollment | None:
+def enrollment_for(*, user, course, certificate: bool = True) -> Enrollment | None:
     """The user's enrollment in `course` or in any of its translations (one query; none for
-    anonymous visitors), with the canonical course and the certificate loaded."""
+    anonymous visitors), with the certificate loaded unless `certificate=False` (lesson and quiz
+    pages never show it: its forty columns are a sixth of their time).
+
+    Its course is the canonical one: read in the course's own language that is `course` itself,
+    handed over without a query (selecting the course's columns alongside would cost a third of
+    an enrolled teacher's page, issue 10); read in a translation, it is loaded when first asked
+    for (one more query).
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return (
-        Enrollment.objects.filter(teacher=user, course__translation_key=course.translation_key)
-        .select_related("course", "certificate")
-        .first()
+    enrollments = Enrollment.objects.filter(
+        teacher=user, course__translation_key=course.translation_key
     )
+    if certificate:
+        enrollments = enrollments.select_related("certificate")
+    enrollment = enrollments.first()
+    canonical = enrollment is not None and enrollment.course_id == course.pk
+    if canonical and isinstance(course, Enrollment._meta.get_field("course").related_model):
+        enrollment.course = course  # (a plain Page of that id is not handed over)
+    return enrollment
 
 
 class Reason(StrEnum):

@@ -28,6 +28,7 @@ class CourseEvaluationPage(CourseStepMixin, PrivatePageMixin, Page):
         verbose_name_plural = _("course evaluation forms")
 
     step_kind = "evaluation"
+    shows_certificate = True
 
     def get_context(self, request, *args, enrollment=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -47,6 +47,8 @@ class CourseStepMixin:
     outline_defer: tuple[str, ...] = ()
     # Every page type that is a step registers itself here, so the course finds them all.
     step_models: list[type] = []
+    # Whether the page shows the teacher's certificate (read with the enrollment if so).
+    shows_certificate = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -63,7 +65,9 @@ class CourseStepMixin:
         return remember(f"step-course:{self.pk}", lambda: self.get_parent().specific)
 
     def serve(self, request, *args, **kwargs):
-        enrollment = access.enrollment_for(user=request.user, course=self.course)
+        enrollment = access.enrollment_for(
+            user=request.user, course=self.course, certificate=self.shows_certificate
+        )
         # Editors check drafts in the preview without enrolling in their own course.
         if not getattr(request, "is_preview", False):
             refusal = access.step_refusal(user=request.user, page=self, enrollment=enrollment)

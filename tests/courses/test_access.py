@@ -38,9 +38,30 @@ def test_enrollment_for_finds_the_enrollment_through_any_translation(
     with django_assert_num_queries(1):
         found = enrollment_for(user=course_teacher, course=course_en)
         assert found == enrolled
-        # The canonical course and the certificate come with it.
-        assert found.course.pk == course.pk
+        # The certificate (none yet) comes with it.
         assert not hasattr(found, "certificate")
+    with django_assert_num_queries(1):  # read in a translation: the canonical course, once
+        assert found.course.pk == course.pk
+        assert found.course.title == course.title
+
+
+def test_enrollment_for_hands_over_the_course_read_in_its_own_language(
+    course, course_teacher, enrolled, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = enrollment_for(user=course_teacher, course=course)
+        assert found == enrolled
+        assert found.course is course
+        assert not hasattr(found, "certificate")
+
+
+def test_a_lesson_or_quiz_page_reads_the_enrollment_without_the_certificate(
+    course, course_teacher, enrolled, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        found = enrollment_for(user=course_teacher, course=course, certificate=False)
+        assert found == enrolled and found.course is course
+    assert "certificate" not in found._state.fields_cache
 
 
 def test_enrollment_for_is_per_teacher_and_per_course(home_bg, course, enrolled):
