@@ -19,6 +19,11 @@ def _course():
     return CoursePage.objects.get(slug="interkulturno-obrazovanie", locale__language_code="bg")
 
 
+def _table(html: str) -> str:
+    start = html.index("reports-table")
+    return html[start : html.index("</table>", start)]
+
+
 def test_the_demo_coordinator_has_assignments_in_every_state(client):
     coordinator = User.objects.get(email="coordinator@drom.test")
     assignments = Assignment.objects.active().filter(assigned_by=coordinator)
@@ -64,16 +69,14 @@ def test_chosen_columns_are_remembered_for_the_coordinator_not_the_session(clien
     ]
     client.logout()  # a new session, as on another day or another computer
     client.force_login(coordinator)
-    table = client.get(REPORT, params).text
-    table = table[table.index("reports-table") : table.index("</table>")]
+    table = _table(client.get(REPORT, params).text)
     assert "Училище" in table and "Срок" in table
     assert "Последна активност" not in table and "Най-добър резултат" not in table
     assert "Учител" in table and "Състояние" in table  # always shown
 
     # Another coordinator still sees every column.
     client.force_login(User.objects.get(email="national@drom.test"))
-    table = client.get(REPORT, params).text
-    assert "Последна активност" in table[table.index("reports-table") :]
+    assert "Последна активност" in _table(client.get(REPORT, params).text)
 
     # Unknown column names are ignored, and showing none is a choice that is kept too.
     client.force_login(coordinator)
@@ -82,8 +85,7 @@ def test_chosen_columns_are_remembered_for_the_coordinator_not_the_session(clien
     client.get(REPORT, {**params, "columns": "1"})
     client.logout()
     client.force_login(coordinator)
-    table = client.get(REPORT, params).text
-    table = table[table.index("reports-table") : table.index("</table>")]
+    table = _table(client.get(REPORT, params).text)
     assert "Училище" not in table and "Учител" in table
 
 
