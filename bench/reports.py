@@ -94,8 +94,9 @@ def show(result: dict) -> dict:
     """Print one figure as soon as it is measured (a long run shows progress)."""
     ms = result["ms"]
     shown = f"{ms:.0f} ms" if ms < 10_000 else f"{ms / 1000:.1f} s"
+    sql = f"SQL {result['sql_ms']:.0f} ms" if "sql_ms" in result else ""
     print(
-        f"  {result['label']:<62} {shown:>10} {result['queries']!s:>6} q "
+        f"  {result['label']:<62} {shown:>10} {sql:>12} {result['queries']!s:>6} q "
         f"{result['peak_mb']:>7.1f} MB traced {result['rss_mb']:>6.0f} MB max RSS",
         flush=True,
     )
@@ -113,21 +114,27 @@ class QueryCounter:
 
     def __init__(self):
         self.count = 0
+        self.seconds = 0.0  # waiting for the database (server-side cursors: the DECLARE only)
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        return execute(sql, params, many, context)
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
 
 
-def screen(label, client, params, repeat=7, url=URL):
+def screen(label, client, params, repeat=5, url=URL):
     consume(client.get(url, params))  # warm-up: connection, caches, templates
-    timings = []
+    timings, sql = [], []
     for _ in range(repeat):
         counter = QueryCounter()
         with connection.execute_wrapper(counter):
             start = time.perf_counter()
             consume(client.get(url, params))
             timings.append((time.perf_counter() - start) * 1000)
+        sql.append(counter.seconds * 1000)
     tracemalloc.start()
     consume(client.get(url, params))
     _current, peak = tracemalloc.get_traced_memory()
@@ -137,6 +144,7 @@ def screen(label, client, params, repeat=7, url=URL):
         {
             "label": label,
             "ms": median,
+            "sql_ms": statistics.median(sql),
             "queries": counter.count,
             "peak_mb": peak / 2**20,
             "rss_mb": max_rss_mb(),
