@@ -93,6 +93,8 @@ TEACHER_ORDERINGS = {
 }
 
 _ENROLLED, _NOT_STARTED = 1, 2
+#: orderings whose columns both halves fill with typed values (see TeacherPages.__getitem__)
+PUSHABLE = {"r_last", "r_school_name", "r_status", "r_percent"}
 
 
 def _rows(queryset: QuerySet, source: int, filters: ReportFilters) -> QuerySet:
@@ -172,7 +174,15 @@ class TeacherPages:
         if len(halves) == 1:
             return list(halves[0].order_by(*self._keys)[start:stop])
         connection = connections[halves[0].db]
-        if stop is not None and connection.features.supports_slicing_ordering_in_compound:
+        # A half sorted inside the UNION must not sort by a column the other half fills with
+        # NULL (PostgreSQL then types that NULL as text and refuses the UNION): those orderings
+        # cut the full UNION, as a database without the feature does.
+        pushable = self._keys[0].lstrip("-") in PUSHABLE
+        if (
+            pushable
+            and stop is not None
+            and connection.features.supports_slicing_ordering_in_compound
+        ):
             halves = [half.order_by(*self._keys)[:stop] for half in halves]
         rows = halves[0].union(*halves[1:], all=True).order_by(*self._keys)
         return list(rows[start:stop])
