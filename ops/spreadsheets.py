@@ -66,6 +66,8 @@ def yes_no(value: bool) -> str:
 
 def plain(value):
     """One value as a spreadsheet should hold it: local dates, да/не, text, numbers."""
+    if type(value) is str:  # most cells: the quick way out (a national export has millions)
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -78,7 +80,14 @@ def plain(value):
 
 
 def csv_text(value) -> str:
+    kind = type(value)
+    if kind is str:  # the common cells first, without the general path
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    if kind is int:
+        return str(value)
     value = plain(value)
+    if type(value) is str:
+        return value
     if isinstance(value, dt.datetime):
         return value.strftime(DATETIME_FORMAT)
     if isinstance(value, dt.date):

@@ -2,7 +2,7 @@
 
 from ops.erasure import Identity, rule
 
-from .models import ReminderLog, ReportSubscription
+from .models import ReminderLog, ReportPreference, ReportSubscription
 
 
 @rule(
@@ -20,6 +20,14 @@ def erase_reminder_addresses(*, user, identity: Identity) -> None:
 )
 def erase_subscription(*, user, identity: Identity) -> None:
     ReportSubscription.objects.filter(user=user).delete()
+
+
+@rule(
+    "reports.ReportPreference",
+    how="The person's chosen report columns are deleted.",
+)
+def erase_report_preference(*, user, identity: Identity) -> None:
+    ReportPreference.objects.filter(user=user).delete()
 
 
 @rule(

@@ -6,10 +6,11 @@ streaming) is `ops.spreadsheets`, shared by every export of Drom.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from courses.models import Enrollment
 from ops import spreadsheets
@@ -20,19 +21,23 @@ from .filters import NOT_STARTED
 from .selectors import GroupRow, Summary
 
 
+@lru_cache(maxsize=8)
+def _labels(language: str) -> tuple[dict, dict]:
+    """Status and position names in one language, built once (an export asks per row)."""
+    statuses = {value: str(label) for value, label in Enrollment.Status.choices}
+    # Names that cannot be confused: who never enrolled, who enrolled but has done nothing.
+    statuses[NOT_STARTED] = _("not enrolled")
+    statuses[Enrollment.Status.ENROLLED] = _("enrolled, no progress yet")
+    positions = {value: str(label) for value, label in User.Position.choices}
+    return statuses, positions
+
+
 def status_label(status: str) -> str:
-    """Names that cannot be confused: who never enrolled, who enrolled but has done nothing."""
-    labels = {
-        NOT_STARTED: _("not enrolled"),
-        Enrollment.Status.ENROLLED: _("enrolled, no progress yet"),
-    }
-    if status in labels:
-        return labels[status]
-    return str(dict(Enrollment.Status.choices).get(status, status))
+    return _labels(get_language())[0].get(status, status)
 
 
 def position_label(position: str) -> str:
-    return str(dict(User.Position.choices).get(position, position or ""))
+    return _labels(get_language())[1].get(position, position or "")
 
 
 def is_overdue(row: dict) -> bool:

@@ -117,3 +117,24 @@ class ReportSubscription(models.Model):
 
     def __str__(self) -> str:
         return str(self.user_id)
+
+
+class ReportPreference(models.Model):
+    """What a coordinator chose to see in the report tables, kept across sessions and devices."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_preference",
+        verbose_name=_("coordinator"),
+    )
+    #: the optional columns of the teacher table she keeps shown (names of report columns)
+    teacher_columns = models.JSONField(_("teacher table columns"), default=list, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report preference")
+        verbose_name_plural = _("report preferences")
+
+    def __str__(self) -> str:
+        return str(self.user_id)

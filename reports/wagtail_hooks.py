@@ -104,6 +104,7 @@ def register_delivery_problems_menu_item():
 for _rule in (
     erasure.erase_reminder_addresses,
     erasure.erase_subscription,
+    erasure.erase_report_preference,
     erasure.keep_export_log,
 ):
     hooks.register(ops_erasure.HOOK, _rule)

@@ -126,6 +126,11 @@ def database_settings(base_dir: Path) -> dict:
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["CONN_MAX_AGE"] = 0
         database.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    elif database["ENGINE"] == "django.db.backends.postgresql":
+        # The report queries are costed above PostgreSQL's JIT threshold, and compiling them
+        # took ~150 ms of a ~500 ms national summary (EXPLAIN ANALYZE) to save nothing: they
+        # are short aggregates over indexes. Off for Drom's connections (README, "Scale").
+        database.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     return database
 
 

@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..progress import summarise
 from ..steps import course_steps
-from . import blended
+from . import assignments, blended
 from .content import COURSES
 
 DEMO_TEACHER = "teacher@drom.test"
@@ -352,4 +352,5 @@ def load(log) -> None:
     _issuer(log)
     courses = _pages(log)
     _learners(courses, log)
+    assignments.load(courses, log)
     blended.load(log)

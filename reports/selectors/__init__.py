@@ -28,7 +28,13 @@ from .summary import (
     sort_groups,
 )
 from .teacher import CourseProgress, last_reminders, teacher_for_report, teacher_progress
-from .teacher_rows import ROW_FIELDS, TEACHER_COLUMNS, TEACHER_ORDERINGS, teacher_rows
+from .teacher_rows import (
+    ROW_FIELDS,
+    TEACHER_COLUMNS,
+    TEACHER_ORDERINGS,
+    TeacherPages,
+    teacher_rows,
+)
 
 __all__ = [
     "GROUP_ORDERINGS",
@@ -40,6 +46,7 @@ __all__ = [
     "GroupRow",
     "assignments_visible_to",
     "Summary",
+    "TeacherPages",
     "completions_by_month",
     "course_summary",
     "last_reminders",

@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from .. import charts, exports, selectors, services
-from ..models import REMINDER_INTERVAL, ReportSubscription
+from ..models import REMINDER_INTERVAL, ReportPreference, ReportSubscription
 from .base import LEVEL_LABELS, CoordinatorViewMixin, CourseFiltersMixin
 
 
@@ -53,7 +53,6 @@ OPTIONAL_COLUMNS = (
     "r_certificate",
     "due_label",
 )
-COLUMNS_SESSION_KEY = "reports_teacher_columns"
 
 GROUP_COUNT_COLUMNS = [
     Column("teachers", label=_("Teachers"), sort_key="teachers"),
@@ -95,8 +94,8 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         return self.request.GET.get("ordering", "name")
 
     def get_paginate_by(self, queryset):
-        # An export streams self.object_list itself; the page is cut as usual, so that a
-        # national export never loads its 100,000 rows to count or show them.
+        # An export streams teacher_rows itself; the page is cut as usual (cheaply, see
+        # TeacherPages), so that a national export never loads its 100,000 rows to show them.
         return self.paginate_by
 
     def get_filename(self):
@@ -119,7 +118,8 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         if self.report_filters is None:
             return []
         if self.level == "teacher":
-            return selectors.teacher_rows(
+            # Counted and paged cheaply; an export streams teacher_rows (as_spreadsheet).
+            return selectors.TeacherPages(
                 viewer=self.request.user, filters=self.report_filters, ordering=self.ordering
             )
         return self.summary.rows
@@ -142,12 +142,19 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
 
     @cached_property
     def shown_columns(self) -> list[str]:
-        """The optional columns this coordinator chose, remembered in her session."""
-        session = self.request.session
+        """The optional columns this coordinator chose, remembered for her account (one
+        query to read them; choosing writes them)."""
+        user = self.request.user
         if self.request.GET.get("columns") == "1":
-            chosen = [c for c in self.request.GET.getlist("col") if c in OPTIONAL_COLUMNS]
-            session[COLUMNS_SESSION_KEY] = chosen
-        return session.get(COLUMNS_SESSION_KEY, list(OPTIONAL_COLUMNS))
+            chosen = [c for c in OPTIONAL_COLUMNS if c in self.request.GET.getlist("col")]
+            ReportPreference.objects.update_or_create(
+                user=user, defaults={"teacher_columns": chosen}
+            )
+            return chosen
+        preference = ReportPreference.objects.filter(user=user).first()
+        if preference is None:
+            return list(OPTIONAL_COLUMNS)
+        return [c for c in preference.teacher_columns if c in OPTIONAL_COLUMNS]
 
     def column_choices(self) -> list[dict]:
         shown = set(self.shown_columns)
@@ -220,9 +227,10 @@ class CourseReportView(CoordinatorViewMixin, CourseFiltersMixin, ReportView):
         user, filters = self.request.user, self.report_filters
         with translation.override("bg"):
             if self.level == "teacher":
-                count = queryset.count()
+                count = queryset.count()  # TeacherPages: two plain counts
                 headers = exports.teacher_headers()
-                lines = exports.teacher_lines(queryset, filters.course.title)
+                rows = selectors.teacher_rows(viewer=user, filters=filters, ordering=self.ordering)
+                lines = exports.teacher_lines(rows, filters.course.title)
             else:
                 count = len(queryset)
                 headers = exports.group_headers(self.level)
