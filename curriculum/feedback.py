@@ -1,4 +1,4 @@
-""""I taught this" (Преподавах това): the teacher's form, the writes with rules (give or edit,
+""" "I taught this" (Преподавах това): the teacher's form, the writes with rules (give or edit,
 moderate) and the reads (what the plan page shows, what authors see per plan).
 
 Teachers give one feedback per plan; a methodologist approves it before it shows on the plan.

@@ -256,9 +256,7 @@ def may_see_course_insights(user) -> bool:
     authors and methodologists (who write and approve the content) and coordinators."""
     if not _active(user):
         return False
-    return is_coordinator(user) or bool(
-        group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS}
-    )
+    return is_coordinator(user) or bool(group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS})
 
 
 def insights_schools(user) -> QuerySet[School] | None:

@@ -6,33 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('curriculum', '0007_phone_search_terms'),
+        ("curriculum", "0007_phone_search_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LessonPlanFeedback',
+            name="LessonPlanFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(verbose_name='rating')),
-                ('comment', models.TextField(blank=True, max_length=500, verbose_name='comment')),
-                ('status', models.CharField(choices=[('pending', 'awaiting moderation'), ('approved', 'approved'), ('rejected', 'rejected')], default='pending', max_length=8, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='given at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='changed at')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='moderated at')),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='moderated by')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='curriculum.lessonplanpage', verbose_name='lesson plan')),
-                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lesson_plan_feedback', to=settings.AUTH_USER_MODEL, verbose_name='teacher')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rating", models.PositiveSmallIntegerField(verbose_name="rating")),
+                ("comment", models.TextField(blank=True, max_length=500, verbose_name="comment")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "awaiting moderation"),
+                            ("approved", "approved"),
+                            ("rejected", "rejected"),
+                        ],
+                        default="pending",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="given at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="changed at")),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="moderated at"),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="moderated by",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="curriculum.lessonplanpage",
+                        verbose_name="lesson plan",
+                    ),
+                ),
+                (
+                    "teacher",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lesson_plan_feedback",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="teacher",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '“I taught this” feedback',
-                'verbose_name_plural': '“I taught this” feedback',
-                'ordering': ['-updated_at', '-pk'],
-                'indexes': [models.Index(fields=['plan', 'status'], name='feedback_plan_status')],
-                'constraints': [models.UniqueConstraint(fields=('teacher', 'plan'), name='one_feedback_per_plan'), models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='feedback_rating_range')],
+                "verbose_name": "“I taught this” feedback",
+                "verbose_name_plural": "“I taught this” feedback",
+                "ordering": ["-updated_at", "-pk"],
+                "indexes": [models.Index(fields=["plan", "status"], name="feedback_plan_status")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("teacher", "plan"), name="one_feedback_per_plan"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="feedback_rating_range",
+                    ),
+                ],
             },
         ),
     ]

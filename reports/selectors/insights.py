@@ -36,11 +36,7 @@ def _scoped(queryset, viewer, *, enrollment: str = "enrollment__"):
 
 def insight_quizzes():
     """Quizzes in the default language with at least one submitted attempt (one query)."""
-    return (
-        QuizPage.objects.filter(attempts__submitted_at__isnull=False)
-        .distinct()
-        .order_by("path")
-    )
+    return QuizPage.objects.filter(attempts__submitted_at__isnull=False).distinct().order_by("path")
 
 
 def insight_courses():

@@ -62,8 +62,9 @@ class InsightsViewMixin(WagtailAdminTemplateMixin):
         context = super().get_context_data(**kwargs)
         # A quiz is named with its course (one query for all their parents).
         parents = dict(
-            Page.objects.filter(path__in={o.path[: -Page.steplen] for o in self.options})
-            .values_list("path", "title")
+            Page.objects.filter(
+                path__in={o.path[: -Page.steplen] for o in self.options}
+            ).values_list("path", "title")
         )
         labels = [
             (o, f"{parents[o.path[: -Page.steplen]]} – {o.title}" if self.with_parent else o.title)
