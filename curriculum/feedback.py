@@ -24,7 +24,6 @@ from wagtail.models import Locale
 
 from cms.caching import content_changed
 from ops import audit
-from schools import scoping
 
 from .caching import private
 from .models.feedback import COMMENT_MAX, LessonPlanFeedback
@@ -55,6 +54,33 @@ class FeedbackForm(forms.Form):
     )
 
 
+# Who may do what, as permissions the groups get in migration 0008 (the library does not import
+# schools; its roles reach it as Django permissions, like Wagtail's own).
+
+
+def may_give(user) -> bool:
+    """Teachers say "I taught this"."""
+    return bool(
+        getattr(user, "is_active", False)
+        and not user.is_superuser
+        and user.has_perm("curriculum.add_lessonplanfeedback")
+    )
+
+
+def may_moderate(user) -> bool:
+    """Methodologists approve or reject it."""
+    return bool(
+        getattr(user, "is_active", False) and user.has_perm("curriculum.change_lessonplanfeedback")
+    )
+
+
+def may_read(user) -> bool:
+    """Authors, methodologists and national coordinators read it in the admin, without names."""
+    return bool(
+        getattr(user, "is_active", False) and user.has_perm("curriculum.view_lessonplanfeedback")
+    )
+
+
 def canonical_plan(plan):
     """The plan in the default language (its own if it has no Bulgarian original)."""
     default = Locale.get_default()
@@ -66,7 +92,7 @@ def canonical_plan(plan):
 @transaction.atomic
 def plan_feedback_give(*, teacher, plan, rating: int, comment: str) -> LessonPlanFeedback:
     """Give or change the teacher's feedback on `plan`; either way it awaits moderation."""
-    if not scoping.is_teacher(teacher):
+    if not may_give(teacher):
         raise PermissionDenied
     if rating not in range(1, 6) or len(comment) > COMMENT_MAX:
         raise ValueError("rating or comment out of range")
@@ -88,7 +114,7 @@ def plan_feedback_moderate(
     *, feedback: LessonPlanFeedback, moderator, approve: bool
 ) -> LessonPlanFeedback:
     """A methodologist approves (it shows on the plan) or rejects a teacher's feedback."""
-    if not scoping.may_moderate_plan_feedback(moderator):
+    if not may_moderate(moderator):
         raise PermissionDenied
     feedback = LessonPlanFeedback.objects.select_for_update().get(pk=feedback.pk)
     feedback.status = Status.APPROVED if approve else Status.REJECTED
@@ -123,12 +149,12 @@ def plan_feedback(*, plan, user) -> PlanFeedback:
         .only("rating", "comment", "updated_at")
         .order_by("-updated_at", "-pk")
     )
-    may_give = scoping.is_teacher(user)
+    giving = may_give(user)
     mine = None
-    if may_give:
+    if giving:
         mine = LessonPlanFeedback.objects.filter(plan=plan, teacher=user).first()
     average = round(statistics.fmean(f.rating for f in approved), 1) if approved else None
-    return PlanFeedback(approved=approved, average=average, mine=mine, may_give=may_give)
+    return PlanFeedback(approved=approved, average=average, mine=mine, may_give=giving)
 
 
 def feedback_per_plan():
@@ -171,7 +197,7 @@ def feedback_post(*, plan, request):
     """Handle the "I taught this" form; on error the plan is shown again with what was typed."""
     if not request.user.is_authenticated:
         return private(redirect_to_login(plan.get_url(request)))
-    if not scoping.is_teacher(request.user):
+    if not may_give(request.user):
         raise PermissionDenied
     form = FeedbackForm(request.POST)
     if not form.is_valid():

@@ -19,9 +19,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from ops import spreadsheets
-from schools import scoping
 
-from .feedback import feedback_per_plan, feedback_rows, plan_feedback_moderate
+from .feedback import (
+    feedback_per_plan,
+    feedback_rows,
+    may_moderate,
+    may_read,
+    plan_feedback_moderate,
+)
 from .models import LessonPlanFeedback
 
 Status = LessonPlanFeedback.Status
@@ -34,7 +39,7 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
 
     @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
-        if not scoping.may_see_plan_feedback(request.user):
+        if not may_read(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -74,7 +79,7 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
                 "rows": list(feedback_rows(status=self.status())[:200]),
                 "statuses": Status.choices,
                 "status": self.status(),
-                "may_moderate": scoping.may_moderate_plan_feedback(self.request.user),
+                "may_moderate": may_moderate(self.request.user),
             }
         )
         return context
@@ -83,7 +88,7 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
 @never_cache
 @require_POST
 def feedback_moderate(request, pk: int):
-    if not scoping.may_moderate_plan_feedback(request.user):
+    if not may_moderate(request.user):
         raise PermissionDenied
     feedback = get_object_or_404(LessonPlanFeedback, pk=pk)
     approve = request.POST.get("decision") == "approve"

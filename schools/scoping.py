@@ -248,7 +248,7 @@ def teacher_region_id(user) -> int | None:
     )
 
 
-# --- What authors learn: quiz statistics, drop-off, lesson-plan feedback ---------------------
+# --- What authors learn: quiz statistics and drop-off of courses -----------------------------
 
 
 def may_see_course_insights(user) -> bool:
@@ -265,16 +265,3 @@ def insights_schools(user) -> QuerySet[School] | None:
     if is_regional(user) and not group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS}:
         return schools_visible_to(user)
     return None
-
-
-def may_moderate_plan_feedback(user) -> bool:
-    """Teachers' "I taught this" feedback is approved or rejected by methodologists."""
-    return _active(user) and (user.is_superuser or roles.METHODOLOGISTS in group_names(user))
-
-
-def may_see_plan_feedback(user) -> bool:
-    """The feedback on lesson plans in the admin (without names): their authors, methodologists
-    and national coordinators."""
-    if not _active(user):
-        return False
-    return is_national(user) or bool(group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS})

@@ -4,10 +4,41 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from schools import roles
+
+# "I taught this": teachers give feedback, methodologists moderate it, authors, methodologists
+# and national coordinators read it in the admin (curriculum.feedback asks these permissions).
+FEEDBACK_PERMISSIONS = {
+    roles.TEACHERS: ["add_lessonplanfeedback"],
+    roles.METHODOLOGISTS: ["view_lessonplanfeedback", "change_lessonplanfeedback"],
+    roles.AUTHORS: ["view_lessonplanfeedback"],
+    roles.NATIONAL_COORDINATORS: ["view_lessonplanfeedback"],
+}
+
+
+def permission(apps, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="curriculum", model="lessonplanfeedback"
+    )
+    perm, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
+    )
+    return perm
+
+
+def feedback_permissions(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name, codenames in FEEDBACK_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(permission(apps, codename) for codename in codenames))
+
 
 class Migration(migrations.Migration):
     dependencies = [
         ("curriculum", "0007_phone_search_terms"),
+        ("cms", "0003_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -88,4 +119,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(feedback_permissions, migrations.RunPython.noop),
     ]
