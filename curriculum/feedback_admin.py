@@ -91,7 +91,11 @@ def feedback_moderate(request, pk: int):
     if not may_moderate(request.user):
         raise PermissionDenied
     feedback = get_object_or_404(LessonPlanFeedback, pk=pk)
-    approve = request.POST.get("decision") == "approve"
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "reject"):
+        messages.error(request, _("Choose to approve or to reject the feedback."))
+        return redirect(reverse("plan_feedback:index") + "?status=pending")
+    approve = decision == "approve"
     plan_feedback_moderate(feedback=feedback, moderator=request.user, approve=approve)
     messages.success(
         request, _("The feedback is approved.") if approve else _("The feedback is rejected.")

@@ -165,3 +165,16 @@ def test_the_moderation_list_costs_the_same_queries_for_many_feedbacks(
     with CaptureQueriesContext(connection) as many:
         client.get(ADMIN_URL)
     assert len(many) == len(few)
+
+
+def test_a_moderation_without_a_decision_changes_nothing(client, plan, methodologist):
+    feedback = LessonPlanFeedbackFactory(plan=plan)
+    client.force_login(methodologist)
+    response = client.post(
+        reverse("plan_feedback:moderate", args=[feedback.pk]), {"decision": "maybe"}, follow=True
+    )
+    assert "Изберете дали да одобрите, или да отхвърлите отзива." in response.text
+    feedback.refresh_from_db()
+    assert feedback.status == Status.PENDING
+    missing = client.post(reverse("plan_feedback:moderate", args=[999999]), {"decision": "approve"})
+    assert missing.status_code == 404
