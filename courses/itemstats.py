@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -78,23 +77,25 @@ def question_stats(attempts: list[tuple[list, dict, list]], *, order: list[str])
     in the order first seen.
     """
     questions: dict[str, dict] = {}
-    scores: dict[str, dict[int, float]] = {}
-    wrong: dict[str, Counter] = {}
+    scores: dict[str, dict[int, float]] = defaultdict(dict)
+    wrong: dict[str, Counter] = defaultdict(Counter)
     totals: list[tuple[float, float]] = []  # (earned, possible) per attempt
     for index, (snapshot, answers, results) in enumerate(attempts):
         by_id = {q["id"]: q for q in snapshot}
         earned_total = possible_total = 0.0
         for result in results:
-            question = by_id.get(result["id"])
+            qid = result["id"]
+            question = by_id.get(qid)
             if question is None:
                 continue
-            questions.setdefault(question["id"], question)
-            points, earned = float(Decimal(result["points"])), float(Decimal(result["earned"]))
+            if qid not in questions:
+                questions[qid] = question
+            points, earned = float(result["points"]), float(result["earned"])
             earned_total += earned
             possible_total += points
-            scores.setdefault(question["id"], {})[index] = earned / points if points else 0.0
-            counter = wrong.setdefault(question["id"], Counter())
-            counter.update(_wrong_labels(question, answers.get(question["id"], [])))
+            scores[qid][index] = earned / points if points else 0.0
+            if not result.get("correct"):  # a right answer has nothing wrong to count
+                wrong[qid].update(_wrong_labels(question, answers.get(qid, [])))
         totals.append((earned_total, possible_total))
 
     ids = [qid for qid in order if qid in questions] + [q for q in questions if q not in order]
