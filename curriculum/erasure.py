@@ -2,7 +2,7 @@
 
 from ops.erasure import Identity, rule
 
-from .models import SavedLessonPlan
+from .models import LessonPlanFeedback, SavedLessonPlan
 
 
 @rule("curriculum.SavedLessonPlan", how="The person's saved lesson plans are deleted.")
@@ -18,3 +18,12 @@ def erase_saved_plans(*, user, identity: Identity) -> None:
 )
 def keep_library_files(*, user, identity: Identity) -> None:
     """Nothing to erase: the files are the library's, not the person's."""
+
+
+@rule(
+    "curriculum.LessonPlanFeedback",
+    how="The comments of the person's “I taught this” feedback are emptied; the ratings stay "
+    "(they carry no name) for the plans' averages.",
+)
+def erase_plan_feedback(*, user, identity: Identity) -> None:
+    LessonPlanFeedback.objects.filter(teacher=user).update(comment="")

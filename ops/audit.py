@@ -19,6 +19,8 @@ IMPORT_SCHOOLS = "drom.import.schools"
 IMPORT_TEACHERS = "drom.import.teachers"
 REPORT_EXPORT = "drom.report.export"
 REMINDER_QUEUE = "drom.reminder.queue"
+FEEDBACK_APPROVE = "drom.feedback.approve"
+FEEDBACK_REJECT = "drom.feedback.reject"
 
 ACTIONS = {
     CERTIFICATE_ISSUE: (_("Certificate issued"), _("Certificate issued")),
@@ -27,6 +29,8 @@ ACTIONS = {
     IMPORT_TEACHERS: (_("Teachers imported"), _("Teachers imported from a file")),
     REPORT_EXPORT: (_("Report exported"), _("Report exported")),
     REMINDER_QUEUE: (_("Reminder sent"), _("Reminder queued for sending")),
+    FEEDBACK_APPROVE: (_("Feedback approved"), _("“I taught this” feedback approved")),
+    FEEDBACK_REJECT: (_("Feedback rejected"), _("“I taught this” feedback rejected")),
 }
 
 

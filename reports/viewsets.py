@@ -13,6 +13,7 @@ from .views.course import ChartView, CourseReportView
 from .views.deliveries import DeliveryProblemsView, delivery_retry
 from .views.evaluations import EvaluationsView, evaluations_export
 from .views.export_log import ExportLogView
+from .views.insights import CourseInsightsView, QuizInsightsView
 from .views.seminars import SeminarBookingsView
 from .views.teacher import TeacherReportView
 
@@ -48,6 +49,8 @@ class CoordinatorReportsViewSet(ViewSet):
                 evaluations_export,
                 name="evaluations_export",
             ),
+            path("quiz-statistics/", QuizInsightsView.as_view(), name="quiz_insights"),
+            path("course-drop-off/", CourseInsightsView.as_view(), name="course_insights"),
             path(
                 "seminars/results/",
                 SeminarBookingsView.as_view(results_only=True),

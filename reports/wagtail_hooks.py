@@ -21,6 +21,11 @@ class CoordinatorMenuItem(MenuItem):
         return scoping.is_coordinator(request.user)
 
 
+class InsightsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scoping.may_see_course_insights(request.user)
+
+
 class NationalMenuItem(MenuItem):
     def is_shown(self, request):
         return scoping.is_national(request.user)
@@ -127,4 +132,24 @@ def register_evaluations_menu_item():
         reverse("drom_reports:evaluations"),
         icon_name="pick",
         order=56,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_insights_menu_item():
+    return InsightsMenuItem(
+        _("Quiz statistics"),
+        reverse("drom_reports:quiz_insights"),
+        icon_name="list-ol",
+        order=57,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_course_insights_menu_item():
+    return InsightsMenuItem(
+        _("Course drop-off"),
+        reverse("drom_reports:course_insights"),
+        icon_name="order-down",
+        order=58,
     )

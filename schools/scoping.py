@@ -246,3 +246,22 @@ def teacher_region_id(user) -> int | None:
         .values_list("municipality__district__region_id", flat=True)
         .first()
     )
+
+
+# --- What authors learn: quiz statistics and drop-off of courses -----------------------------
+
+
+def may_see_course_insights(user) -> bool:
+    """Question statistics and drop-off of courses, as aggregates (never a teacher's answers):
+    authors and methodologists (who write and approve the content) and coordinators."""
+    if not _active(user):
+        return False
+    return is_coordinator(user) or bool(group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS})
+
+
+def insights_schools(user) -> QuerySet[School] | None:
+    """Whose results the course insights aggregate: None for everybody's (national
+    coordinators, authors, methodologists), a regional coordinator's schools otherwise."""
+    if is_regional(user) and not group_names(user) & {roles.AUTHORS, roles.METHODOLOGISTS}:
+        return schools_visible_to(user)
+    return None

@@ -205,16 +205,31 @@ def _pages(log) -> list[CoursePage]:
 STATES = ["none", "enrolled", "in_progress", "failed", "completed", "completed", "in_progress"]
 
 
-def _answers(questions, *, right: bool) -> dict[str, list[str]]:
-    answers = {}
-    for q in questions:
+def _answers(questions, *, right: bool, rng: random.Random, pass_mark: int) -> dict:
+    """A passing attempt (`right`) or a failing one, as teachers give them: a pass may still
+    miss the last (hardest) question, a fail gets the first ones right more often than the last,
+    and wrong answers are spread over the wrong choices (so that the quiz statistics show
+    facility falling along the quiz and the wrong answers teachers choose most)."""
+
+    def answer(q, good: bool) -> list[str]:
         if q["type"] in ("single_choice", "multiple_choice"):
-            picks = [c["id"] for c in q["choices"] if c["correct"] == right]
-            answers[q["id"]] = picks[:1] if q["type"] == "single_choice" else picks
-        elif q["type"] == "true_false":
-            answers[q["id"]] = ["true" if q["correct"] == right else "false"]
-        else:
-            answers[q["id"]] = [q["accepted"][0] if right else "не знам"]
+            picks = [c["id"] for c in q["choices"] if c["correct"] == good]
+            if q["type"] == "multiple_choice":
+                return picks or [q["choices"][0]["id"]]
+            return [rng.choice(picks[:2])] if not good and picks else picks[:1]
+        if q["type"] == "true_false":
+            return ["true" if q["correct"] == good else "false"]
+        return [q["accepted"][0] if good else rng.choice(["не знам", "Гергьовден"])]
+
+    if right:
+        marks = [True] * len(questions)
+        if questions and rng.random() < 0.35:
+            marks[-1] = False
+    else:
+        marks = [rng.random() < 0.75 - 0.2 * n for n in range(len(questions))]
+    answers = {q["id"]: answer(q, good) for q, good in zip(questions, marks, strict=True)}
+    if grading.grade(questions, answers).passed(pass_mark) != right:
+        answers = {q["id"]: answer(q, right) for q in questions}
     return answers
 
 
@@ -222,6 +237,7 @@ def _learners(courses, log) -> None:
     teachers = list(scoping.teachers().order_by("email"))
     existing = set(Enrollment.objects.values_list("teacher_id", "course_id"))
     rng = random.Random(2026)  # the same demo every time
+    answer_rng = random.Random(16)  # answers apart, so the dates stay as they were
     now = timezone.now()
     to_complete = []
     for course_number, course in enumerate(courses):
@@ -279,7 +295,9 @@ def _learners(courses, log) -> None:
                     continue
                 for attempt_number, right in enumerate(outcomes, start=1):
                     questions = snapshots[step.id]
-                    answers = _answers(questions, right=right)
+                    answers = _answers(
+                        questions, right=right, rng=answer_rng, pass_mark=step.page.pass_mark
+                    )
                     result = grading.grade(questions, answers)
                     when += timedelta(days=1)
                     attempts.append(

@@ -3,7 +3,9 @@ trainer, places, hours). A session somebody booked is never deleted — it is ca
 teachers' pages show — so the viewset offers no delete."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -12,6 +14,7 @@ from schools import scoping
 from schools.models import User
 
 from ..models import SeminarSession
+from .services import seminar_session_cancel
 
 
 class SessionPolicy(BasePermissionPolicy):
@@ -72,6 +75,20 @@ class SessionForm(forms.ModelForm):
         return cleaned
 
 
+class SessionEditView(EditView):
+    """Filling in "cancelled at" cancels the session: its teachers are told by e-mail."""
+
+    @transaction.atomic
+    def save_instance(self):
+        was_cancelled = SeminarSession.objects.filter(
+            pk=self.object.pk, cancelled_at__isnull=False
+        ).exists()
+        instance = super().save_instance()
+        if instance.cancelled_at is not None and not was_cancelled:
+            seminar_session_cancel(session=instance)
+        return instance
+
+
 class SeminarSessionViewSet(ModelViewSet):
     model = SeminarSession
     icon = "date"
@@ -94,6 +111,7 @@ class SeminarSessionViewSet(ModelViewSet):
         "cancelled_at",
     ]
     export_filename = "seminar-sessions"
+    edit_view_class = SessionEditView
 
     def get_form_class(self, for_update=False):
         return SessionForm

@@ -16,6 +16,9 @@ CONFIRMED = "confirmed"
 WAITING = "waiting"
 PROMOTED = "promoted"
 REMINDER = "reminder"
+#: staff cancelled the session: every teacher booked or waiting is told (the booked with a
+#: calendar cancellation)
+SESSION_CANCELLED = "session_cancelled"
 
 
 def _absolute(url: str) -> str:
@@ -85,3 +88,28 @@ def reminders_queue(bookings: list[SeminarBooking]) -> int:
 
 def ics_url(booking: SeminarBooking) -> str:
     return reverse("courses:booking_ics", args=[booking.pk])
+
+
+def cancellations_queue(bookings: list[SeminarBooking]) -> int:
+    """Tell each teacher of a cancelled session (one e-mail each, one delivery task per batch,
+    after the commit); a teacher who had a place gets the calendar cancellation."""
+    ids = []
+    with translation.override("bg"):
+        for booking in bookings:
+            context = {**_context(booking), "kind": SESSION_CANCELLED}
+            had_place = getattr(booking, "status_before", "") == SeminarBooking.Status.BOOKED
+            attachment = None
+            if had_place:
+                attachment = Attachment("seminar.ics", booking_ics(booking), "text/calendar")
+            email = email_queue(
+                to=booking.teacher.email,
+                subject=render_to_string("courses/email/seminar_subject.txt", context),
+                body=render_to_string("courses/email/seminar_body.txt", context),
+                kind=OutgoingEmail.Kind.OTHER,
+                recipient=booking.teacher,
+                attachment=attachment,
+                deliver=False,
+            )
+            ids.append(email.pk)
+    enqueue_delivery(ids)
+    return len(ids)

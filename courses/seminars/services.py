@@ -118,6 +118,29 @@ def seminar_booking_cancel(*, booking: SeminarBooking, teacher) -> SeminarBookin
 
 
 @transaction.atomic
+def seminar_session_cancel(*, session: SeminarSession) -> int:
+    """Staff cancel a session: the bookings without recorded attendance are cancelled (so the
+    teachers may book another session) and every teacher booked or waiting gets an e-mail
+    through the outbox. Idempotent: the bookings once cancelled are never mailed again. Returns the
+    number of e-mails queued."""
+    session = _locked_session(session)
+    now = timezone.now()
+    if session.cancelled_at is None:
+        session.cancelled_at = now
+        session.save(update_fields=["cancelled_at"])
+    bookings = list(
+        session.bookings.select_for_update(of=("self",))
+        .filter(status__in=[Status.BOOKED, Status.WAITING], attendance="")
+        .select_related("teacher", "session__seminar", "session__trainer")
+    )
+    for booking in bookings:
+        booking.status_before = booking.status
+        booking.status, booking.cancelled_at = Status.CANCELLED, now
+    SeminarBooking.objects.bulk_update(bookings, ["status", "cancelled_at"])
+    return mail.cancellations_queue(bookings)
+
+
+@transaction.atomic
 def seminar_reminders_send(*, now=None) -> int:
     """Remind every teacher booked for a session starting within REMINDER_AHEAD (once each)."""
     now = now or timezone.now()

@@ -19,6 +19,7 @@ from curriculum.models import (
     Topic,
 )
 
+from . import feedback
 from .plans import KIT, PLANS
 
 INTROS = {
@@ -306,3 +307,4 @@ def load(log) -> None:
     for spec in PLANS:
         _plan(spec, libraries["bg"], en, collection, log)
     _kit(collection, log)
+    feedback.load(log)

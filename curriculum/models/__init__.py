@@ -35,9 +35,16 @@ __all__ = [
 ]
 # Pages last: they import curriculum.selectors/services, which read the models above from their
 # own modules (curriculum.models.files, .taxonomy, .saved), never from the pages.
+from .feedback import LessonPlanFeedback  # noqa: E402
 from .saved import SavedLessonPlan  # noqa: E402
 
 from .lesson_plan import LessonPlanPage  # noqa: E402  # isort: skip
 from .pages import LessonPlanIndexPage, ResourceLibraryPage  # noqa: E402  # isort: skip
 
-__all__ += ["LessonPlanIndexPage", "LessonPlanPage", "ResourceLibraryPage", "SavedLessonPlan"]
+__all__ += [
+    "LessonPlanFeedback",
+    "LessonPlanIndexPage",
+    "LessonPlanPage",
+    "ResourceLibraryPage",
+    "SavedLessonPlan",
+]

@@ -24,7 +24,7 @@ from wagtail.search import index
 from cms.authoring.forms import TranslatedPageForm
 from cms.units import file_size
 from curriculum import blocks as lesson_blocks
-from curriculum import packs, services
+from curriculum import feedback, packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
 from curriculum.pdf import lesson_plan_pdf_cached, lesson_plan_pdf_size
 from curriculum.plansearch import build_index
@@ -315,6 +315,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
             context["saved"] = SavedLessonPlan.objects.filter(user=request.user, page=self).exists()
         context["library"] = self.get_parent()
         context.update(self._downloads(request))
+        context.update(feedback.feedback_context(plan=self, request=request))
         return context
 
     def _downloads(self, request) -> dict:
@@ -353,6 +354,11 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
     def pack(self, request):
         # Built once per version (by a worker when there is one) and served from the store.
         return packs.lesson_pack_response(page=self, request=request)
+
+    @path("i-taught-this/")
+    @method_decorator(require_POST)
+    def feedback_give(self, request):
+        return feedback.feedback_post(plan=self, request=request)
 
     @path("save/")
     @method_decorator(require_POST)

@@ -20,6 +20,7 @@ from .curriculum import (
     DromImageFactory,
     DromMediaFactory,
     DromRenditionFactory,
+    LessonPlanFeedbackFactory,
     SavedLessonPlanFactory,
     TopicFactory,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "ReminderLogFactory",
     "ReportSubscriptionFactory",
     "ResourceLibraryPageFactory",
+    "LessonPlanFeedbackFactory",
     "SavedLessonPlanFactory",
     "SchoolChangeFactory",
     "SchoolFactory",

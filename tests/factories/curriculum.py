@@ -14,6 +14,7 @@ from curriculum.models import (
     DromImage,
     DromMedia,
     DromRendition,
+    LessonPlanFeedback,
     SavedLessonPlan,
     Topic,
 )
@@ -92,3 +93,13 @@ class SavedLessonPlanFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(TeacherFactory)
     page = factory.SubFactory(LessonPlanPageFactory)
+
+
+class LessonPlanFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonPlanFeedback
+
+    plan = factory.SubFactory(LessonPlanPageFactory)
+    teacher = factory.SubFactory(TeacherFactory)
+    rating = 4
+    comment = "Децата пяха с удоволствие."

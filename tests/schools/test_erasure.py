@@ -18,6 +18,7 @@ from wagtail.users.models import UserProfile
 
 from courses import services
 from courses.models import Certificate, Enrollment, LessonCompletion
+from curriculum.models import LessonPlanFeedback
 from ops import erasure
 from ops.models import OutgoingEmail, PreparedDownload
 from ops.storage import private_storage
@@ -25,6 +26,7 @@ from reports.models import ReminderLog
 from schools.models import User
 from tests.courses.builders import make_course, steps
 from tests.factories import (
+    LessonPlanFeedbackFactory,
     ReminderLogFactory,
     SavedLessonPlanFactory,
     make_teacher,
@@ -162,6 +164,9 @@ def person(home_bg, national):
         file=ContentFile("Йорданка Стоянова Ангелова;1\n".encode(), name="spravka.csv"),
     )
     SavedLessonPlanFactory(user=teacher)
+    LessonPlanFeedbackFactory(
+        teacher=teacher, rating=5, comment="Аз, Йорданка Ангелова, го преподавах."
+    )
     log(instance=teacher, action="wagtail.edit", user=national)
     UserProfile.get_for_user(teacher)
     return {"teacher": teacher, "course": course, "export": export}
@@ -217,6 +222,8 @@ def test_deleting_an_account_erases_the_person_everywhere(
     assert OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.INVITATION).count() == 1
     assert not OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.REMINDER).exists()
     assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
+    # Her "I taught this" rating still counts in the plan's average; her words are gone.
+    assert list(LessonPlanFeedback.objects.values_list("rating", "comment")) == [(5, "")]
     teacher.refresh_from_db()
     assert not teacher.is_active and teacher.school_id is not None
 
