@@ -9,6 +9,7 @@ from datetime import date
 from wagtail.models import Collection, Locale
 
 from curriculum import generate
+from curriculum.listening import listening_copy_make
 from curriculum.models import (
     DromDocument,
     DromImage,
@@ -89,6 +90,9 @@ def _audio(spec, collection, topics):
         )
         media.save()
         media.topics.set(topics)
+    # The demo ships the light copy the pages play (the WAV stays as the original download).
+    listening_copy_make(media_id=media.pk)
+    media.refresh_from_db()
     return media
 
 

@@ -26,6 +26,7 @@ from curriculum import validators
 from curriculum.textsearch import searchable
 
 from .fields import MultipleChoiceField
+from .listening import ListeningCopy
 from .taxonomy import GradeBand, Language, Licence, ResourceKind, Topic
 
 METADATA_FIELDS = (
@@ -264,7 +265,7 @@ class DromDocument(ResourceMetadata, AbstractDocument):
         return human_size(self.file_size) if self.file_size else ""
 
 
-class DromMedia(ResourceMetadata, AbstractMedia):
+class DromMedia(ListeningCopy, ResourceMetadata, AbstractMedia):
     transcript = models.TextField(
         _("transcript or lyrics"),
         blank=True,

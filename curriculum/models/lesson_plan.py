@@ -26,6 +26,7 @@ from cms.units import file_size
 from curriculum import blocks as lesson_blocks
 from curriculum import packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
+from curriculum.offline import offline_copy
 from curriculum.pdf import lesson_plan_pdf_cached, lesson_plan_pdf_size
 from curriculum.plansearch import build_index
 from curriculum.rendering import prefetch_lesson_images
@@ -315,6 +316,11 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
             context["saved"] = SavedLessonPlan.objects.filter(user=request.user, page=self).exists()
         context["library"] = self.get_parent()
         context.update(self._downloads(request))
+        pdf_bytes = context.pop("pdf_bytes")
+        if context["saved"]:  # a saved plan can be kept on the phone
+            context["offline"] = offline_copy(
+                page=self, pdf_url=context["pdf_url"], pdf_bytes=pdf_bytes
+            )
         return context
 
     def _downloads(self, request) -> dict:
@@ -334,6 +340,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         )
         return {
             "pdf_url": url + self.reverse_subpage("pdf"),
+            "pdf_bytes": pdf_size,
             "pdf_size": file_size(pdf_size) if pdf_size else "",
             "pack_url": url + self.reverse_subpage("pack"),
             "pack_size": file_size(pdf_size + files_size) if pdf_size else "",
