@@ -85,8 +85,9 @@ def _audio(spec, collection, topics):
             licence="cc-by-sa",
             languages=["rom", "bg"],
             grade_bands=spec["grades"],
-            transcript=f"{song['romani']}\n\n{song['bg']['translation']}",
-            transcript_en=f"{song['romani']}\n\n{song['en']['translation']}",
+            # The lyrics in Romani, then the translation: [rom]…[/rom] marks the Romani part.
+            transcript=f"[rom]{song['romani']}[/rom]\n\n{song['bg']['translation']}",
+            transcript_en=f"[rom]{song['romani']}[/rom]\n\n{song['en']['translation']}",
         )
         media.save()
         media.topics.set(topics)

@@ -21,6 +21,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from cms.romani import romani_plain
 from cms.units import file_size as human_size
 from curriculum import validators
 from curriculum.textsearch import searchable
@@ -327,7 +328,8 @@ class DromMedia(ListeningCopy, ResourceMetadata, AbstractMedia):
         return "audio" if self.type == "audio" else "video"
 
     def search_text(self) -> str:
-        return searchable(super().search_text(), self.transcript, self.transcript_en)
+        transcripts = (romani_plain(self.transcript), romani_plain(self.transcript_en))
+        return searchable(super().search_text(), *transcripts)
 
     @property
     def transcript_lang(self) -> str:

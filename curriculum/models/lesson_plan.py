@@ -47,7 +47,7 @@ from .taxonomy import (
 )
 
 SCHOOL_PERIOD_MINUTES = 40
-NOTE_FEATURES = ["bold", "italic", "ul", "ol", "link", "document-link"]
+NOTE_FEATURES = ["bold", "italic", "rom", "ul", "ol", "link", "document-link"]
 
 
 class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
