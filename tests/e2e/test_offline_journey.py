@@ -73,7 +73,9 @@ def test_keep_a_plan_offline_and_open_it_with_its_recording(browser, live_url, r
         # The size is shown before anything is downloaded, in Bulgarian units.
         expect(keep).to_have_text(re.compile(r"\(\d+(,\d)? (КБ|МБ)\)"))
         keep.click()
-        expect(page.get_by_text("Достъпен офлайн", exact=True)).to_be_visible()
+        expect(page.get_by_text("Достъпен офлайн")).to_be_visible()
+        expect(keep).to_be_hidden()  # one state at a time: kept, with the button to remove it
+        expect(page.get_by_role("button", name="Премахни от това устройство")).to_be_visible()
         expect(page.get_by_role("status").filter(has_text="без интернет")).to_be_visible()
         assert_accessible(page)
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
