@@ -52,3 +52,20 @@ def listening_copy(source: BinaryIO) -> bytes:
     if len(data) < 100:  # headers only: no sound was decoded
         raise AudioError(_("The file holds no sound."))
     return data
+
+
+def sound_check(source: BinaryIO) -> None:
+    """Refuse a recording whose sound cannot be decoded (a broken or mislabelled file) at upload,
+    by decoding its first sound frame only; raises AudioError."""
+    source.seek(0)
+    try:
+        with av.open(source, mode="r") as recording:
+            if not recording.streams.audio:
+                raise AudioError(_("The file holds no sound."))
+            next(recording.decode(recording.streams.audio[0]))
+    except AudioError:
+        raise
+    except (av.FFmpegError, ValueError, OSError, StopIteration) as error:
+        raise AudioError(_("The recording could not be read as sound.")) from error
+    finally:
+        source.seek(0)

@@ -344,7 +344,7 @@ class DromMedia(ListeningCopy, ResourceMetadata, AbstractMedia):
 
     def upload_checks(self):
         return [
-            ("file", lambda f: validators.validate_media_file(f, self.type)),
+            ("file", lambda f: validators.validate_media_file(f, self.type, sound=True)),
             ("captions", validators.validate_captions_file),
             ("thumbnail", validators.validate_image_file),
         ]

@@ -6,7 +6,9 @@ import io
 
 import av
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from curriculum import generate
 from curriculum.audio import AudioError, listening_copy
@@ -104,3 +106,13 @@ def test_the_encoder_refuses_what_is_not_sound():
     for data in (b"", b"not audio at all" * 40):
         with pytest.raises(AudioError, match="звук"):
             listening_copy(io.BytesIO(data))
+
+
+def test_a_broken_recording_is_refused_in_the_form_with_a_clear_message():
+    broken = SimpleUploadedFile("song.wav", b"RIFF\x24\x00\x00\x00WAVEfmt " + b"\x00" * 200)
+    with pytest.raises(ValidationError) as caught:
+        DromMedia(title="Счупен запис", type="audio", file=broken).full_clean()
+    message = caught.value.message_dict["file"][0]
+    assert message.startswith("Записът не може да бъде прочетен като звук.")
+    good = generate.melody(name="song.wav", tune="CE").read()
+    DromMedia(title="Песен", type="audio", file=SimpleUploadedFile("song.wav", good)).full_clean()
