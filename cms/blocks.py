@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock as WagtailImageBlock
 
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "rom", "ol", "ul", "link", "document-link"]
 
 
 class ImageBlock(WagtailImageBlock):

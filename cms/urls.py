@@ -9,13 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import routing
 from .sitemaps import DromSitemap
-from .views import robots_txt
+from .views import robots_txt, service_worker
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": DromSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The offline lesson plans' service worker (static/js/sw.js), at the root for its scope.
+    path("sw.js", service_worker, name="service_worker"),
     # The library's JSON API (api/v2/) and recordings' files.
     path("", include("curriculum.urls")),
 ]

@@ -6,9 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.rich_text.converters.html_to_contentstate import InlineStyleElementHandler
+from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from . import romani
 from .authoring import review
 from .authoring.localize import GuardedSubmitPageTranslationView
 from .authoring.translations import TranslationStatusView
@@ -81,3 +84,26 @@ def only_translate_pages_you_may_edit(buttons, page, user, context=None):
         return
     translate = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     buttons[:] = [button for button in buttons if getattr(button, "url", None) != translate]
+
+
+@hooks.register("register_rich_text_features")
+def register_romani_feature(features):
+    """A "rom" button in the editor: the selected words become <span lang="rom"> (cms.romani)."""
+    features.register_editor_plugin(
+        "draftail",
+        romani.FEATURE,
+        draftail_features.InlineStyleFeature(
+            {"type": romani.STYLE, "label": "rom", "description": _("Romani words (lang=rom)")}
+        ),
+    )
+    features.register_converter_rule(
+        "contentstate",
+        romani.FEATURE,
+        {
+            "from_database_format": {'span[lang="rom"]': InlineStyleElementHandler(romani.STYLE)},
+            "to_database_format": {
+                "style_map": {romani.STYLE: {"element": "span", "props": {"lang": "rom"}}}
+            },
+        },
+    )
+    features.default_features.append(romani.FEATURE)

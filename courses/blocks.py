@@ -74,13 +74,18 @@ class ChoiceBlock(blocks.StructBlock):
         label = _("Choice")
 
 
+ROMANI_HELP = _("Mark Romani words so that they are read as Romani: [rom]Ederlezi[/rom].")
+
+
 class QuestionBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("question"))
+    text = blocks.TextBlock(label=_("question"), help_text=ROMANI_HELP)
     points = blocks.IntegerBlock(label=_("points"), default=1, min_value=1, max_value=10)
     feedback = blocks.TextBlock(
         label=_("feedback"),
         required=False,
-        help_text=_("Explanation shown when the review policy allows it."),
+        help_text=_(
+            "Explanation shown when the review policy allows it. Romani words: [rom]…[/rom]."
+        ),
     )
 
 

@@ -7,6 +7,8 @@ Nothing is written to the attempt, so no attempt is used.
 
 from django.utils.translation import gettext as _
 
+from cms.romani import romani_plain
+
 QUIZ_DRAFT = "quiz-draft-{}"
 
 
@@ -41,7 +43,7 @@ def questions_with_draft(questions: list[dict], draft: dict) -> tuple[list[dict]
                 (
                     first_input_id(question),
                     _("Question %(number)s has no answer: %(text)s")
-                    % {"number": question["number"], "text": question["text"][:80]},
+                    % {"number": question["number"], "text": romani_plain(question["text"])[:80]},
                 )
             )
         shown.append(question)

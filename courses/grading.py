@@ -20,6 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.romani import romani_plain
+
 SINGLE = "single_choice"
 MULTIPLE = "multiple_choice"
 TRUE_FALSE = "true_false"
@@ -155,7 +157,7 @@ def validate(
                     "Please answer every question: question “%(text)s” has no answer. No attempt "
                     "was used."
                 )
-                % {"text": question["text"][:80]}
+                % {"text": romani_plain(question["text"])[:80]}
             )
         kind = question["type"]
         if kind in (SINGLE, MULTIPLE):

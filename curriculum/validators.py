@@ -14,6 +14,8 @@ from PIL import Image
 
 from cms.units import file_size
 
+from .audio import AudioError, sound_check
+
 # Pillow's decompression-bomb guard: a small file that unpacks into a huge bitmap is refused
 # instead of exhausting the server's memory. 40 megapixels is a large photograph.
 MAX_IMAGE_PIXELS = 40_000_000
@@ -151,7 +153,7 @@ def media_kind(file) -> str | None:
     return None
 
 
-def validate_media_file(file, declared_type: str | None = None) -> None:
+def validate_media_file(file, declared_type: str | None = None, *, sound: bool = False) -> None:
     _check_size(file, MAX_MEDIA_BYTES)
     kind = media_kind(file)
     if kind is None:
@@ -168,6 +170,16 @@ def validate_media_file(file, declared_type: str | None = None) -> None:
         raise ValidationError(
             _("This file is a sound recording; choose the type “audio”."), code="wrong_type"
         )
+    if sound and declared_type == "audio":
+        # The listening copy is made from it: a broken file is refused now, in the form.
+        try:
+            sound_check(file)
+        except AudioError as error:
+            raise ValidationError(
+                _("%(reason)s Save it again from the recording program and upload it anew."),
+                code="bad_sound",
+                params={"reason": error},
+            ) from error
 
 
 def validate_captions_file(file) -> None:

@@ -14,6 +14,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from .audio import CONTENT_TYPE
 from .models import DromMedia, LessonPlanIndexPage
 
 PUBLIC_MAX_AGE = 60 * 60 * 24
@@ -32,6 +33,8 @@ def media_file(request, pk: int, filename: str):
         if not media.captions:
             raise Http404
         file, content_type = media.captions, "text/vtt; charset=utf-8"
+    elif media.listening_file and filename == media.listening_file.name.rsplit("/", 1)[-1]:
+        file, content_type = media.listening_file, CONTENT_TYPE
     else:
         file = media.file
         content_type = media.mime_type or mimetypes.guess_type(file.name)[0]

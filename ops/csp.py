@@ -6,8 +6,8 @@ inline and nothing from elsewhere, so `script-src 'self'` and `style-src 'self'`
 test reads every template for inline scripts, handlers and style attributes. Wagtail's admin
 still writes a few inline scripts (date pickers, inline panels) and style attributes, so under
 ADMIN_PREFIX the policy also allows inline script and style, blob: images (upload previews) and
-framing by itself (the preview panel). Drom has no service worker; `worker-src 'self'` is set
-so that one added later works.
+framing by itself (the preview panel). `worker-src 'self'` lets the offline plans' service worker
+(/sw.js, static/js/sw.js) run.
 
 CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only (to try it on
 a running site before enforcing it); CSP_REPORT_URI adds a report-uri.

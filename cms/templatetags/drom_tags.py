@@ -9,12 +9,14 @@ whatever the number of pages.
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
 from cms import units
 from cms.caching import remember
+from cms.romani import romani_html
 from schools.scoping import may_use_admin
 
 register = template.Library()
@@ -223,3 +225,16 @@ def minutes_filter(count):
 @register.filter(name="long_date")
 def long_date_filter(value):
     return units.long_date(value)
+
+
+@register.filter(name="romani", is_safe=True)
+def romani_filter(text):
+    """Plain text with its [rom]…[/rom] words marked lang="rom" (cms.romani); line breaks kept."""
+    return mark_safe(romani_html(str(text or "")).replace("\n", "<br>"))  # noqa: S308
+
+
+@register.filter(name="romani_paragraphs", is_safe=True)
+def romani_paragraphs_filter(text):
+    """Like `linebreaks` (a <p> per blank-line-separated block), with [rom]…[/rom] marked."""
+    blocks = [b for b in str(text or "").replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return mark_safe("".join(f"<p>{romani_filter(b.strip())}</p>" for b in blocks))  # noqa: S308

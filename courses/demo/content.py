@@ -284,13 +284,16 @@ INTERCULTURAL = {
                 multiple(
                     "ic1-q2",
                     {
-                        "text": "Кои са ромски празници, споменати в урока?",
+                        # Romani words in Bulgarian text: [rom]…[/rom] (cms.romani).
+                        "text": "Кои са ромски празници, споменати в урока? Единият от тях "
+                        "ромите наричат [rom]Ederlezi[/rom].",
                         "choices": ["Василица", "Херделез", "Тодоровден", "Ханука"],
-                        "feedback": "Василица (14 януари) и Херделез (6 май) са сред най-"
-                        "обичаните ромски празници.",
+                        "feedback": "Василица (14 януари) и Херделез ([rom]Ederlezi[/rom], 6 май) "
+                        "са сред най-обичаните ромски празници.",
                     },
                     {
-                        "text": "Which Roma holidays were mentioned in the lesson?",
+                        "text": "Which Roma holidays were mentioned in the lesson? Roma call "
+                        "one of them [rom]Ederlezi[/rom].",
                         "choices": ["Vasilitsa", "Herdelezi", "St Theodore's Day", "Hanukkah"],
                         "feedback": "Vasilitsa (14 January) and Herdelezi (6 May) are among "
                         "the best-loved Roma holidays.",
@@ -551,7 +554,8 @@ INTERCULTURAL = {
                     {
                         "text": "Как се нарича езикът на ромите (една дума)?",
                         "accepted": ["романи", "романес", "ромски"],
-                        "feedback": "Романи (романес) е индоарийски език с много диалекти.",
+                        "feedback": "Романи (романес, на самия език [rom]romani čhib[/rom]) е "
+                        "индоарийски език с много диалекти.",
                     },
                     {
                         "text": "What is the language of the Roma called (one word)?",

@@ -9,6 +9,7 @@ from datetime import date
 from wagtail.models import Collection, Locale
 
 from curriculum import generate
+from curriculum.listening import listening_copy_make
 from curriculum.models import (
     DromDocument,
     DromImage,
@@ -85,11 +86,15 @@ def _audio(spec, collection, topics):
             licence="cc-by-sa",
             languages=["rom", "bg"],
             grade_bands=spec["grades"],
-            transcript=f"{song['romani']}\n\n{song['bg']['translation']}",
-            transcript_en=f"{song['romani']}\n\n{song['en']['translation']}",
+            # The lyrics in Romani, then the translation: [rom]…[/rom] marks the Romani part.
+            transcript=f"[rom]{song['romani']}[/rom]\n\n{song['bg']['translation']}",
+            transcript_en=f"[rom]{song['romani']}[/rom]\n\n{song['en']['translation']}",
         )
         media.save()
         media.topics.set(topics)
+    # The demo ships the light copy the pages play (the WAV stays as the original download).
+    listening_copy_make(media_id=media.pk)
+    media.refresh_from_db()
     return media
 
 

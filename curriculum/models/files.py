@@ -21,11 +21,13 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
 
+from cms.romani import romani_plain
 from cms.units import file_size as human_size
 from curriculum import validators
 from curriculum.textsearch import searchable
 
 from .fields import MultipleChoiceField
+from .listening import ListeningCopy
 from .taxonomy import GradeBand, Language, Licence, ResourceKind, Topic
 
 METADATA_FIELDS = (
@@ -264,7 +266,7 @@ class DromDocument(ResourceMetadata, AbstractDocument):
         return human_size(self.file_size) if self.file_size else ""
 
 
-class DromMedia(ResourceMetadata, AbstractMedia):
+class DromMedia(ListeningCopy, ResourceMetadata, AbstractMedia):
     transcript = models.TextField(
         _("transcript or lyrics"),
         blank=True,
@@ -326,7 +328,8 @@ class DromMedia(ResourceMetadata, AbstractMedia):
         return "audio" if self.type == "audio" else "video"
 
     def search_text(self) -> str:
-        return searchable(super().search_text(), self.transcript, self.transcript_en)
+        transcripts = (romani_plain(self.transcript), romani_plain(self.transcript_en))
+        return searchable(super().search_text(), *transcripts)
 
     @property
     def transcript_lang(self) -> str:
@@ -341,7 +344,7 @@ class DromMedia(ResourceMetadata, AbstractMedia):
 
     def upload_checks(self):
         return [
-            ("file", lambda f: validators.validate_media_file(f, self.type)),
+            ("file", lambda f: validators.validate_media_file(f, self.type, sound=True)),
             ("captions", validators.validate_captions_file),
             ("thumbnail", validators.validate_image_file),
         ]

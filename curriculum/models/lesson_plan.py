@@ -26,6 +26,7 @@ from cms.units import file_size
 from curriculum import blocks as lesson_blocks
 from curriculum import feedback, packs, services
 from curriculum.caching import CachedForAnonymousMixin, private
+from curriculum.offline import offline_copy
 from curriculum.pdf import lesson_plan_pdf_cached, lesson_plan_pdf_size
 from curriculum.plansearch import build_index
 from curriculum.rendering import prefetch_lesson_images
@@ -46,7 +47,7 @@ from .taxonomy import (
 )
 
 SCHOOL_PERIOD_MINUTES = 40
-NOTE_FEATURES = ["bold", "italic", "ul", "ol", "link", "document-link"]
+NOTE_FEATURES = ["bold", "italic", "rom", "ul", "ol", "link", "document-link"]
 
 
 class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
@@ -316,6 +317,11 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         context["library"] = self.get_parent()
         context.update(self._downloads(request))
         context.update(feedback.feedback_context(plan=self, request=request))
+        pdf_bytes = context.pop("pdf_bytes")
+        if context["saved"]:  # a saved plan can be kept on the phone
+            context["offline"] = offline_copy(
+                page=self, pdf_url=context["pdf_url"], pdf_bytes=pdf_bytes
+            )
         return context
 
     def _downloads(self, request) -> dict:
@@ -335,6 +341,7 @@ class LessonPlanPage(CachedForAnonymousMixin, RoutablePageMixin, Page):
         )
         return {
             "pdf_url": url + self.reverse_subpage("pdf"),
+            "pdf_bytes": pdf_size,
             "pdf_size": file_size(pdf_size) if pdf_size else "",
             "pack_url": url + self.reverse_subpage("pack"),
             "pack_size": file_size(pdf_size + files_size) if pdf_size else "",

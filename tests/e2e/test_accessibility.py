@@ -186,6 +186,15 @@ def open_step(page, kind: str) -> None:
     step.locator("a").first.click()
 
 
+def open_saved_lesson_plan(page) -> None:
+    """A plan in "My lesson plans": it offers to be kept on the device ("Без интернет")."""
+    open_lesson_plan(page)
+    save = page.get_by_role("button", name=re.compile("^Запази в „Моите планове"))
+    if save.count():
+        save.click()
+    expect(page.get_by_role("region", name="Без интернет")).to_be_visible()
+
+
 TEACHER_PAGES = {
     "account": lambda page: page.goto("/accounts/"),
     "profile": lambda page: page.goto("/accounts/profile/"),
@@ -198,6 +207,8 @@ TEACHER_PAGES = {
     "lesson": lambda page: open_step(page, "урок"),
     "quiz": lambda page: open_step(page, "тест"),
     "lesson-plan": open_lesson_plan,
+    "saved-lesson-plan": open_saved_lesson_plan,
+    "my-plans": lambda page: page.goto("/my-lesson-plans/"),
 }
 
 
