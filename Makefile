@@ -32,7 +32,7 @@ install-dev: $(VENV)/.installed-dev
 ## Compile the .po catalogues into .mo files (built here, never committed).
 # Each .mo is remade only when its .po is newer (or it is missing), by polib alone: no Django
 # start-up when nothing changed. `manage.py compile_translations` does the same from Python.
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po i18n/*/*/LC_MESSAGES/*.po)
 messages: install $(PO_FILES:.po=.mo)
 	@echo "==> Translations: compiled"
 

@@ -1,6 +1,7 @@
 """Every Bulgarian catalogue is complete: no empty and no fuzzy translation."""
 
 import re
+from pathlib import Path
 
 import polib
 import pytest
@@ -64,3 +65,17 @@ def test_a_string_has_one_translation_across_catalogues():
                 clashes.append(f"{entry.msgid!r}: {seen[key]} vs {(entry.msgstr, str(path))}")
             seen.setdefault(key, (entry.msgstr, str(path)))
     assert clashes == []
+
+
+def test_make_compiles_every_catalogue():
+    """`make messages` builds each .mo from the PO_FILES patterns: a catalogue they miss would
+    never be compiled, and its strings would silently stay in English."""
+    from django.conf import settings
+
+    base = Path(settings.BASE_DIR)
+    line = next(
+        row for row in (base / "Makefile").read_text().splitlines() if row.startswith("PO_FILES")
+    )
+    patterns = re.findall(r"[\w*/.-]+\.po", line)
+    made = {path.resolve() for pattern in patterns for path in base.glob(pattern)}
+    assert {path.resolve() for path in catalogues()} <= made

@@ -41,6 +41,7 @@ from .reports import (
     ExportLogFactory,
     NationalCoordinatorFactory,
     ReminderLogFactory,
+    ReportPreferenceFactory,
     ReportSubscriptionFactory,
 )
 from .schools import (
@@ -83,6 +84,7 @@ __all__ = [
     "QuizPageFactory",
     "RegionFactory",
     "ReminderLogFactory",
+    "ReportPreferenceFactory",
     "ReportSubscriptionFactory",
     "ResourceLibraryPageFactory",
     "LessonPlanFeedbackFactory",

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from reports.models import ExportLog, ReminderLog, ReportSubscription
+from reports.models import ExportLog, ReminderLog, ReportPreference, ReportSubscription
 from schools import roles
 
 from .pages import CoursePageFactory
@@ -47,3 +47,11 @@ class ReportSubscriptionFactory(factory.django.DjangoModelFactory):
         model = ReportSubscription
 
     user = factory.SubFactory(NationalCoordinatorFactory)
+
+
+class ReportPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportPreference
+
+    user = factory.SubFactory(NationalCoordinatorFactory)
+    teacher_columns = factory.LazyFunction(lambda: ["position_label", "r_last_activity"])
