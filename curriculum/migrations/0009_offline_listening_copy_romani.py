@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("curriculum", "0007_phone_search_terms"),
+        ("curriculum", "0008_analytics_plan_feedback"),
     ]
 
     operations = [
