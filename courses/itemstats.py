@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from cms.romani import romani_plain
+
 from .grading import MULTIPLE, SHORT, SINGLE, TRUE_FALSE, normalise
 
 #: wrong answers listed per question
@@ -57,7 +59,7 @@ def _wrong_labels(question: dict, given: list[str]) -> list[str]:
     """The wrong parts of one answer, as the author wrote them (choices) or as typed."""
     kind = question["type"]
     if kind in (SINGLE, MULTIPLE):
-        texts = {c["id"]: c["text"] for c in question["choices"] if not c["correct"]}
+        texts = {c["id"]: romani_plain(c["text"]) for c in question["choices"] if not c["correct"]}
         return [texts[value] for value in given if value in texts]
     if kind == TRUE_FALSE:
         if given and (given[0] == "true") != question["correct"]:
@@ -113,7 +115,7 @@ def question_stats(attempts: list[tuple[list, dict, list]], *, order: list[str])
             QuestionStats(
                 id=qid,
                 number=number,
-                text=question["text"],
+                text=romani_plain(question["text"]),
                 kind=question["type"],
                 answered=len(item),
                 facility=round(statistics.fmean(item), 2) if item else None,

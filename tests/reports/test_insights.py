@@ -37,7 +37,8 @@ COURSE_URL = reverse("drom_reports:course_insights")
 QUESTIONS = [
     single("q1", "Кога е Международният ден на ромите?", ["8 април", "24 май", "1 юни"], 0),
     single("q2", "Кой е химнът на ромите?", ["Джелем, джелем", "Шумен", "Мила Родино"], 0),
-    single("q3", "Какво е Василица?", ["Празник", "Песен", "Танц"], 0),
+    # Romani words marked as authors mark them ([rom]…[/rom]): shown without the marks.
+    single("q3", "Какво е [rom]Vasilica[/rom]?", ["Празник", "Песен", "[rom]Khelipe[/rom]"], 0),
 ]
 RIGHT = {"q1": "q1-0", "q2": "q2-0", "q3": "q3-0"}
 WRONG = {"q1": "q1-2", "q2": "q2-1", "q3": "q3-2"}
@@ -100,6 +101,8 @@ def test_facility_discrimination_and_wrong_answers_on_known_data(national):
     assert [q.number for q in insights.questions] == [1, 2, 3]
     assert by_id["q1"].wrong_answers == [("1 юни", 1)]
     assert by_id["q2"].wrong_answers == [("Шумен", 3)]
+    assert by_id["q3"].text == "Какво е Vasilica?"
+    assert by_id["q3"].wrong_answers == [("Khelipe", 3)]
 
 
 def test_attempts_needed_to_pass(national):
