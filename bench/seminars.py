@@ -38,7 +38,10 @@ def main() -> None:
 
     with bench_database():
         home = HomePage.objects.get(locale__language_code="bg")
-        index = home.add_child(instance=CourseIndexPage(title="Обучения", slug="obucheniya"))
+        # The migrations already make the course catalogue.
+        index = CourseIndexPage.objects.filter(locale__language_code="bg").first() or (
+            home.add_child(instance=CourseIndexPage(title="Обучения", slug="obucheniya"))
+        )
         course = index.add_child(
             instance=CoursePage(title="Фолклор", slug="folklor", summary="-", academic_hours=16)
         )
