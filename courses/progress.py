@@ -18,6 +18,20 @@ from .models.records import Enrollment
 from .models.seminars import SeminarBooking
 from .steps import LESSON, QUIZ, SEMINAR, Step, course_steps
 
+#: what progress needs of a quiz attempt (not its answers)
+ATTEMPT_FIELDS = (
+    "id",
+    "enrollment_id",
+    "quiz_id",
+    "number",
+    "seed",
+    "deadline",
+    "score",
+    "passed",
+    "counted",
+    "submitted_at",
+)
+
 
 @dataclass
 class Progress:
@@ -111,25 +125,20 @@ def enrollment_progress(*, enrollment: Enrollment, steps: Sequence[Step] | None 
     """The progress of an enrollment over its (canonical) course's live steps.
 
     `steps` may be passed when the caller has them already (`course_steps(enrollment.course)`);
-    otherwise they are read (three queries). The records cost two more queries, whatever their
-    number, and a third when the course has seminars (their bookings).
+    otherwise they are read (three queries). The records cost a query per kind of step the
+    course has (lessons' completions, quizzes' attempts, seminars' bookings), whatever their
+    number.
     """
     steps = course_steps(enrollment.course) if steps is None else steps
-    completed = set(enrollment.completions.values_list("lesson_id", flat=True))
+    kinds = {step.kind for step in steps}
+    # Each kind of record is read only when the course has steps of that kind.
+    completed: set[int] = set()
+    if LESSON in kinds:
+        completed = set(enrollment.completions.values_list("lesson_id", flat=True))
     attempts: dict[int, list] = {}
-    for attempt in enrollment.attempts.only(
-        "id",
-        "enrollment_id",
-        "quiz_id",
-        "number",
-        "seed",
-        "deadline",
-        "score",
-        "passed",
-        "counted",
-        "submitted_at",
-    ).order_by("number"):
-        attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    if QUIZ in kinds:
+        for attempt in enrollment.attempts.only(*ATTEMPT_FIELDS).order_by("number"):
+            attempts.setdefault(attempt.quiz_id, []).append(attempt)
     passed = {
         step.id
         for step in steps

@@ -107,7 +107,7 @@ def lesson_context(*, lesson, enrollment: Enrollment | None) -> dict:
     steps, progress = _course_state(course=course, enrollment=enrollment)
     step_id, previous, following = _position(steps, lesson)
     completion = None
-    if enrollment is not None and step_id is not None:
+    if progress is not None and step_id in progress.done:  # its reflection is shown
         completion = enrollment.completions.filter(lesson_id=step_id).first()
     return {
         "course": course,
