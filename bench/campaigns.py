@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from bench.reports import (
     EXPORT_BUDGET_S,
+    EXPORTS,
+    TRACE_EXPORTS,
     QueryCounter,
     client_for,
     consume,
@@ -35,15 +37,23 @@ class Rollback(Exception):
     pass
 
 
-def timed(label, run):
+def timed(label, run, *, again=False):
+    """Time one run; its peak Python memory is traced in that run, or with `again` in a second
+    run (exports: tracing slows them several times) unless BENCH_TRACE=0."""
     counter = QueryCounter()
-    tracemalloc.start()
+    if not again:
+        tracemalloc.start()
     with connection.execute_wrapper(counter):
         start = time.perf_counter()
         outcome = run()
         seconds = time.perf_counter() - start
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    peak = float("nan")
+    if again and TRACE_EXPORTS:
+        tracemalloc.start()
+        run()
+    if tracemalloc.is_tracing():
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
     return show(
         {
             "label": f"{label} ({outcome})",
@@ -61,7 +71,7 @@ def export(label, client, params):
     def run():
         return f"{consume(client.get(ALL, params)) / 2**20:.1f} MB"
 
-    return timed(label, run)
+    return timed(label, run, again=True)
 
 
 def assign_and_remind(regional, region):
@@ -116,8 +126,14 @@ def main() -> int:
             "all courses, a region (districts), regional", r_client, {"region": region.pk}, url=ALL
         ),
         screen("all courses, teachers page 1, regional", r_client, {"level": "teacher"}, url=ALL),
-        export("all courses XLSX, regional", r_client, {"export": "xlsx"}),
-        export("all courses XLSX, national", n_client, {"export": "xlsx"}),
+        *(
+            [
+                export("all courses XLSX, regional", r_client, {"export": "xlsx"}),
+                export("all courses XLSX, national", n_client, {"export": "xlsx"}),
+            ]
+            if EXPORTS
+            else []
+        ),
         screen(
             "assignments list, regional",
             r_client,

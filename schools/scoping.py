@@ -122,6 +122,22 @@ def teachers_visible_to(user) -> QuerySet[User]:
     return User.objects.none()
 
 
+def teachers_visible_q(user, *, prefix: str) -> Q:
+    """`teachers_visible_to` as a condition on a relation to the teacher (e.g. ``"teacher__"``
+    on enrollments), so that a query already joining the teacher filters on that join instead
+    of a second pass over every user (at national scale that pass was a third of the
+    all-courses summary)."""
+    if is_national(user):
+        return Q(**{f"{prefix}school__isnull": False})
+    if is_regional(user):
+        return Q(
+            **{f"{prefix}school__municipality__district__region__in": user.regions.values("pk")}
+        )
+    if _active(user) and roles.TEACHERS in group_names(user):
+        return Q(**{f"{prefix}pk": user.pk})
+    return Q(pk__in=[])
+
+
 def can_view_school(user, school: School) -> bool:
     """May the user see this school's data (its teachers, its completion figures)?"""
     return schools_visible_to(user).filter(pk=school.pk).exists()

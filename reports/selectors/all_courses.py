@@ -26,7 +26,7 @@ from schools import scoping
 from schools.models import User
 
 from ..filters import GEOGRAPHY, NOT_STARTED
-from .scope import GEO, scoped_teachers
+from .scope import GEO
 from .summary import _GROUP_COLUMNS
 
 ALL_ORDERINGS = ("name", "teachers", "completed", "hours", "credits", "overdue")
@@ -102,11 +102,20 @@ def _place_q(filters: AllCoursesFilters, prefix: str) -> Q:
     return query
 
 
-def teachers_for(*, viewer, filters: AllCoursesFilters) -> QuerySet[User]:
-    qs = scoped_teachers(viewer=viewer).filter(_place_q(filters, ""))
+def _teacher_q(*, viewer, filters: AllCoursesFilters, prefix: str) -> Q:
+    """The report's teachers (in the viewer's scope, active, at a school, in the place and
+    position filters) as a condition on `prefix` (a relation to the teacher, or "")."""
+    query = scoping.teachers_visible_q(viewer, prefix=prefix) & Q(
+        **{f"{prefix}is_active": True, f"{prefix}school__isnull": False}
+    )
+    query &= _place_q(filters, prefix)
     if filters.position:
-        qs = qs.filter(position=filters.position)
-    return qs
+        query &= Q(**{f"{prefix}position": filters.position})
+    return query
+
+
+def teachers_for(*, viewer, filters: AllCoursesFilters) -> QuerySet[User]:
+    return User.objects.filter(_teacher_q(viewer=viewer, filters=filters, prefix=""))
 
 
 def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[int, tuple]:
@@ -126,11 +135,13 @@ def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[in
 def all_courses_summary(
     *, viewer, filters: AllCoursesFilters, level: str, ordering: str = "name"
 ) -> tuple[list[AllRow], AllRow]:
-    """Rows at `level` (region … school) and their total, in five queries.
+    """Rows at `level` (region … school) and their total, in three queries.
 
     Counted per group of the level and course in the database (at national level 6 regions ×
     the courses, not 2,500 schools × the courses: reading 100,000 grouped rows into Python cost
-    seconds at national scale).
+    seconds at national scale). The enrollments are read once, grouped both by the teacher's
+    current place (to find who never enrolled there, and her overdue assignments) and by the
+    place she enrolled at (her status, hours and credits), joining each teacher once.
     """
     schools = _school_groups(viewer=viewer, filters=filters, level=level)
     places = {pk: (name, code) for pk, name, code in schools.values()}
@@ -154,61 +165,40 @@ def all_courses_summary(
     per_group = defaultdict(int)
     for pk, n in teachers.values_list(at_school).annotate(n=Count("pk")).order_by():
         per_group[pk] = n
-    # Enrollments of these teachers, at the school of enrollment (when it is in the report).
     start, end = period()
-    in_period = Q(status=Enrollment.Status.COMPLETED, completed_at__gte=start, completed_at__lt=end)
     status = Enrollment.Status
+    # Status, hours and credits count at the school of enrollment, when it is in the report.
+    here = Q(school_id__in=list(schools))
+    in_period = here & Q(status=status.COMPLETED, completed_at__gte=start, completed_at__lt=end)
+    # Assigning enrolls: an overdue assignment is an unfinished enrollment whose active
+    # assignment is past its due date (as in the single-course report).
+    late = Assignment.objects.active().filter(
+        teacher=OuterRef("teacher_id"),
+        course=OuterRef("course_id"),
+        due_on__lt=timezone.localdate(),
+    )
     enrollments = (
-        Enrollment.objects.filter(
-            course_id__in=course_ids, teacher__in=teachers, school_id__in=list(schools)
-        )
-        .values_list(at_school, "course_id")
+        Enrollment.objects.filter(course_id__in=course_ids)
+        .filter(_teacher_q(viewer=viewer, filters=filters, prefix="teacher__"))
+        .values_list(at_teacher, at_school, "course_id")
         .annotate(
-            n_enrolled=Count("pk", filter=Q(status=status.ENROLLED)),
-            n_in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
-            n_completed=Count("pk", filter=Q(status=status.COMPLETED)),
+            n_any=Count("pk"),
+            n_enrolled=Count("pk", filter=here & Q(status=status.ENROLLED)),
+            n_in_progress=Count("pk", filter=here & Q(status=status.IN_PROGRESS)),
+            n_completed=Count("pk", filter=here & Q(status=status.COMPLETED)),
             hours=Sum("hours_earned", filter=in_period),
             credits=Sum("credits_earned", filter=in_period),
+            n_overdue=Count("pk", filter=~Q(status=status.COMPLETED) & Q(Exists(late))),
         )
         .order_by()
     )
-    # Enrolled teachers counted at their current school (to find who never enrolled there).
-    enrolled_here = {
-        (pk, course_id): n
-        for pk, course_id, n in Enrollment.objects.filter(
-            course_id__in=course_ids, teacher__in=teachers
-        )
-        .values_list(at_teacher, "course_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
-    overdue = (
-        Assignment.objects.active()
-        .filter(course_id__in=course_ids, teacher__in=teachers, due_on__lt=timezone.localdate())
-        .exclude(
-            Exists(
-                Enrollment.objects.filter(
-                    teacher=OuterRef("teacher_id"),
-                    course=OuterRef("course_id"),
-                    status=Enrollment.Status.COMPLETED,
-                )
-            )
-        )
-        .values_list(at_teacher, "course_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for pk, count in per_group.items():
-        group = row(pk)
-        if group is None:
-            continue
-        group.teachers += count
-        for course_id in course_ids:
-            not_enrolled = count - enrolled_here.get((pk, course_id), 0)
-            group.cell(course_id).teachers += not_enrolled
-    for pk, course_id, n_enrolled, n_in_progress, n_completed, hours, credits in enrollments:
-        group = row(pk)
-        if group is None:
+    enrolled_here: dict[tuple[int, int], int] = defaultdict(int)
+    for current, enrolled_at, course_id, n_any, *counts, hours, credits, n_overdue in enrollments:
+        enrolled_here[current, course_id] += n_any
+        if n_overdue and (group := row(current)) is not None:
+            group.cell(course_id).overdue += n_overdue
+        n_enrolled, n_in_progress, n_completed = counts
+        if not (n_enrolled or n_in_progress or n_completed) or (group := row(enrolled_at)) is None:
             continue
         cell = group.cell(course_id)
         cell.enrolled += n_enrolled
@@ -217,10 +207,14 @@ def all_courses_summary(
         cell.teachers += n_enrolled + n_in_progress + n_completed
         group.hours += hours or 0
         group.credits += credits or 0
-    for pk, course_id, n in overdue:
+    for pk, count in per_group.items():
         group = row(pk)
-        if group is not None:
-            group.cell(course_id).overdue += n
+        if group is None:
+            continue
+        group.teachers += count
+        for course_id in course_ids:
+            not_enrolled = count - enrolled_here.get((pk, course_id), 0)
+            group.cell(course_id).teachers += not_enrolled
     rows = list(groups.values())
     for group in rows:
         total.teachers += group.teachers

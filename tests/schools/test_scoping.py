@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from schools import scoping
-from schools.models import Region
+from schools.models import Region, User
 
 
 def codes(queryset):
@@ -83,3 +83,28 @@ def test_scoped_queryset_is_one_query(coordinator, school_south, django_assert_n
     scoping.group_names(coordinator)  # the group lookup is cached on the user object
     with django_assert_num_queries(1):
         list(scoping.schools_visible_to(coordinator).select_related("municipality__district"))
+
+
+def test_the_teacher_condition_on_a_join_sees_the_same_people(
+    national, coordinator, author, teacher_south, teacher_north, school_south
+):
+    """teachers_visible_q is teachers_visible_to as a condition on a relation to the teacher
+    (the all-courses report filters enrollments by it on their own join)."""
+    from cms.models import HomePage
+    from courses.models import Enrollment
+    from tests.courses.builders import make_course
+
+    course = make_course(HomePage.objects.first(), lessons=1, quizzes=0, slug="scope-q")
+    for teacher in (teacher_south, teacher_north):
+        Enrollment.objects.create(teacher=teacher, course=course, school_id=teacher.school_id)
+    for viewer in (national, coordinator, author, teacher_south, AnonymousUser()):
+        people = set(scoping.teachers_visible_to(viewer))
+        assert set(User.objects.filter(scoping.teachers_visible_q(viewer, prefix=""))) == people
+        enrolled = Enrollment.objects.filter(scoping.teachers_visible_q(viewer, prefix="teacher__"))
+        assert {e.teacher for e in enrolled} == people
+    assert [
+        e.teacher
+        for e in Enrollment.objects.filter(
+            scoping.teachers_visible_q(coordinator, prefix="teacher__")
+        )
+    ] == [teacher_south]
