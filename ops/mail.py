@@ -71,10 +71,12 @@ def email_queue(
     return email
 
 
-def emails_queue(messages: list[dict]) -> list[OutgoingEmail]:
-    """Many e-mails at once (keyword dicts as for email_queue, without attachments)."""
+def emails_queue(messages: list[dict], *, deliver: bool = True) -> list[OutgoingEmail]:
+    """Many e-mails at once (keyword dicts as for email_queue, without attachments), in one
+    INSERT; with deliver=False the caller queues their delivery (enqueue_delivery)."""
     emails = OutgoingEmail.objects.bulk_create([_row(**message) for message in messages])
-    enqueue_delivery([email.pk for email in emails])
+    if deliver:
+        enqueue_delivery([email.pk for email in emails])
     return emails
 
 

@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 from courses.assignments import CANCEL, CHANGE, assignments_create
 from courses.models import Assignment, Enrollment
 from ops import scheduling
+from ops.models import OutgoingEmail
 from reports import campaigns
 from reports.models import ReminderLog
 from tests.courses.builders import make_course
@@ -294,6 +295,22 @@ def test_assigning_a_region_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12) as large:
         assignments_create(by=coordinator, teacher_ids=many, courses=[course], due_on=today())
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_a_reminder_run_costs_the_same_queries_for_2_or_30_teachers(
+    coordinator, course, school_sliven, django_assert_max_num_queries
+):
+    """The e-mails of a batch are written in one INSERT (a national run queued 17,000)."""
+    due = today() + dt.timedelta(days=14)
+    counts = []
+    for size in (2, 30):
+        teachers = [make_teacher(school_sliven).pk for _ in range(size)]
+        assignments_create(by=coordinator, teacher_ids=teachers, courses=[course], due_on=due)
+        with django_assert_max_num_queries(20) as captured:
+            assert campaigns.assignment_reminders_run(today=today()) == size
+        counts.append(len(captured.captured_queries))
+    assert counts[0] == counts[1]
+    assert OutgoingEmail.objects.filter(kind=OutgoingEmail.Kind.REMINDER).count() == 32
 
 
 def test_scheduled_commands_go_through_the_task_queue(
