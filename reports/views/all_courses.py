@@ -249,6 +249,8 @@ class AllCoursesView(CoordinatorViewMixin, WagtailAdminTemplateMixin, TemplateVi
     def _teacher_values(chunk, course_ids):
         if not chunk:
             return
+        labels = {}  # status → its Bulgarian name, looked up once a chunk, not once a cell
+        overdue = f" ({_('overdue')})"
         for line in selectors.teacher_lines(teachers=chunk, course_ids=course_ids):
             teacher = line.teacher
             values = [
@@ -258,9 +260,11 @@ class AllCoursesView(CoordinatorViewMixin, WagtailAdminTemplateMixin, TemplateVi
                 teacher.school.name if teacher.school else "",
             ]
             for course_id in course_ids:
-                label = exports.status_label(line.statuses[course_id])
-                if course_id in line.overdue:
-                    label += f" ({_('overdue')})"
-                values.append(label)
+                status = line.statuses[course_id]
+                if status not in labels:
+                    labels[status] = exports.status_label(status)
+                values.append(
+                    labels[status] + overdue if course_id in line.overdue else labels[status]
+                )
             values += [line.hours, line.credits, len(line.overdue)]
             yield values
