@@ -39,9 +39,9 @@ class Rollback(Exception):
 
 def timed(label, run, *, again=False):
     """Time one run; its peak Python memory is traced in that run, or with `again` in a second
-    run (exports: tracing slows them several times) unless BENCH_TRACE=0."""
+    run (exports: tracing slows them several times); BENCH_TRACE=0 traces nothing."""
     counter = QueryCounter()
-    if not again:
+    if not again and TRACE_EXPORTS:
         tracemalloc.start()
     with connection.execute_wrapper(counter):
         start = time.perf_counter()
