@@ -117,7 +117,9 @@ def test_charts(coordinator_client, course, network):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<svg" in html and "<title" in html and "<desc" in html
-    assert "<caption>" in html
+    # The figures as tables too, each in a box that scrolls on a phone and is named by its caption.
+    assert '<caption id="chart-places-caption">' in html
+    assert 'role="region" aria-labelledby="chart-places-caption"' in html
 
 
 def test_export_log_is_for_national_coordinators_only(client, coordinator, national, course):
