@@ -5,6 +5,8 @@ Helpers to make more of them are in tests.factories (``make_user``, ``make_teach
 suites keep only the data that is theirs in tests/<app>/conftest.py.
 """
 
+import gc
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
@@ -49,6 +51,19 @@ def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") == "loadgroup":
         return FolderGroupScheduling(config, log)
     return None
+
+
+def pytest_collection_finish(session):
+    """Fewer garbage collections, none of them walking what start-up made.
+
+    Django, Wagtail and the imported test modules leave a few hundred thousand objects that
+    live until the end, and every older-generation collection walked them all again. Frozen,
+    they are left out, and young objects are collected after 10,000 allocations instead of 700:
+    in tests/reports (one process) collecting took 1.0–1.4 s of 36 instead of 1.9 s.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 @pytest.fixture(scope="session", autouse=True)
