@@ -28,14 +28,19 @@ class FolderGroupScheduling(LoadScopeScheduling):
     """pytest-xdist's ``--dist loadgroup``, with the groups named by folder.
 
     Each test is its own unit of work, except that all of tests/e2e/ (one server, one browser)
-    goes to one worker. On PostgreSQL the tests that need the demo content — tests/demo/ and the
-    admin walk, each loading it once — also go to one worker each; on SQLite the loaded demo is
-    kept (tests/demo_db.py) and a worker copies it in, so those tests spread like the others.
+    goes to one worker, and so do tests that share what one subprocess found (a module-scoped
+    fixture that starts Django once for them, instead of once a worker). On PostgreSQL the
+    tests that need the demo content — tests/demo/ and the admin walk, each loading it once —
+    also go to one worker each; on SQLite the loaded demo is kept (tests/demo_db.py) and a
+    worker copies it in, so those tests spread like the others.
     xdist 3.8 groups by a suffix it writes into the test's node id, which pytest 9 no longer
     reads, so its own loadgroup would scatter them.
     """
 
-    FOLDERS = ("tests/e2e/",)
+    FOLDERS = (
+        "tests/e2e/",
+        "tests/ops/test_configuration.py::test_the_worker_and_cron_check_services_too[",
+    )
     DEMO_FOLDERS = ("tests/demo/", "tests/authoring/test_admin_bulgarian.py")
 
     def __init__(self, config, log=None):
