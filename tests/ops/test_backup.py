@@ -18,6 +18,7 @@ from cms.models import HomePage
 from courses import services
 from courses.models import Certificate, Enrollment, QuizAttempt
 from ops.backup import backup_create
+from tests.cms.test_settings import run_manage_many
 from tests.courses.builders import make_course, steps
 from tests.factories import make_teacher
 
@@ -119,13 +120,10 @@ def test_backup_restored_into_empty_places_gives_the_same_site(tmp_path, empty_d
     restored = manage(env, "restore", str(archive))
     assert restored.returncode == 0, restored.stderr
     assert "1 public and 1 private file(s)" in restored.stdout
-    check = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + SUMMARY],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    # A new process reads the restored site, then tries to restore again over it (one Django
+    # start-up for both: see tests/cms/test_settings.py).
+    check, again = run_manage_many(
+        [["shell", "--no-imports", "-c", SUMMARY], ["restore", str(archive)]], **env
     )
     assert check.returncode == 0, check.stderr
     assert json.loads(check.stdout) == expected
@@ -133,7 +131,6 @@ def test_backup_restored_into_empty_places_gives_the_same_site(tmp_path, empty_d
     assert (tmp_path / "restored-private/certificates/2026/x-bg.pdf").read_bytes() == b"%PDF cert"
 
     # Never over a live site: a second restore into the same places is refused.
-    again = manage(env, "restore", str(archive))
     assert again.returncode != 0
     assert "The database is not empty" in again.stderr
 

@@ -7,7 +7,7 @@ import sys
 import boto3
 import pytest
 
-from tests.cms.test_settings import REAL_SECRET, ROOT, run_manage, settings_value
+from tests.cms.test_settings import REAL_SECRET, ROOT, run_manage, run_manage_many, settings_value
 
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -160,10 +160,20 @@ def test_a_server_does_not_start_when_the_bucket_is_missing(s3_endpoint):
     assert "started" in started.stdout
 
 
-@pytest.mark.parametrize("command", [["run_scheduled"], ["run_worker", "--batch"]])
-def test_the_worker_and_cron_check_services_too(command):
-    result = run_manage(
-        *command, **PRODUCTION, TASKS_BACKEND="database", REDIS_URL="redis://127.0.0.1:1/0"
+WORKER_AND_CRON = (("run_scheduled",), ("run_worker", "--batch"))
+
+
+@pytest.fixture(scope="module")
+def worker_and_cron_started():
+    """Both commands started with Redis unreachable (one interpreter, see run_manage_many)."""
+    results = run_manage_many(
+        WORKER_AND_CRON, **PRODUCTION, TASKS_BACKEND="database", REDIS_URL="redis://127.0.0.1:1/0"
     )
+    return dict(zip(WORKER_AND_CRON, results, strict=True))
+
+
+@pytest.mark.parametrize("command", WORKER_AND_CRON)
+def test_the_worker_and_cron_check_services_too(command, worker_and_cron_started):
+    result = worker_and_cron_started[command]
     assert result.returncode != 0
     assert "Cannot reach Redis" in result.stderr
