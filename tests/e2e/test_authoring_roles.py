@@ -139,10 +139,19 @@ def workflow_action(page, edit_url, action, comment=""):
         page.locator(f"{selector}[data-workflow-action-modal-url]").first.click()
         dialog = page.locator("[role=dialog]:visible").last
         dialog.locator("textarea").fill(comment)
-        dialog.locator("button[type=submit]").click()
+        submit_and_wait(page, dialog.locator("button[type=submit]"))
     else:
-        page.locator(f"{selector}:not([data-workflow-action-modal-url])").click()
+        submit_and_wait(page, page.locator(f"{selector}:not([data-workflow-action-modal-url])"))
     expect(page.locator(".messages")).to_be_visible()
+
+
+def submit_and_wait(page, button):
+    """Click a button that posts a form, and return once the server has answered and the page it
+    leads to has loaded: a `.messages` box already on the screen must not let the next step (often
+    another person's visit) start before this one's change is saved."""
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        button.click()
+    page.wait_for_load_state()
 
 
 def test_lesson_plan_from_upload_to_english_through_every_review(as_role, live_url, files):
@@ -218,7 +227,7 @@ def test_lesson_plan_from_upload_to_english_through_every_review(as_role, live_u
         "Учениците откриват ритъма 9/8 с пляскане и тъпан за 40 минути."
     )
     open_actions(author)
-    author.get_by_role("button", name=re.compile("Изпрати отново")).click()
+    submit_and_wait(author, author.get_by_role("button", name=re.compile("Изпрати отново")))
     expect(author.locator(".messages")).to_be_visible()
 
     workflow_action(methodologist, edit_url, "approve")
