@@ -1,7 +1,9 @@
-"""Records the coordinator reports keep: exports, reminders and subscriptions.
+"""Records the coordinator reports keep: exports, reminders and subscriptions, and the
+enrollment tally.
 
-The figures themselves are never stored here: they are aggregated from `courses.Enrollment`
-each time, so a report can never disagree with the learner records.
+The figures are aggregated from `courses.Enrollment`: each time for the single-course report, and
+from `EnrollmentTally` — which the database itself keeps equal to the enrollments, in the same
+transaction as every write (reports/tally.py) — for the all-courses summary.
 """
 
 from datetime import timedelta
@@ -138,3 +140,60 @@ class ReportPreference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user_id)
+
+
+def _place(model: str, *, null: bool = False):
+    """A reference kept by the tally's triggers, not by Django (no constraint, no cascade, no
+    index of its own: each would slow every trigger's write; places move rarely)."""
+    return models.ForeignKey(
+        model,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=null,
+        related_name="+",
+    )
+
+
+class EnrollmentTally(models.Model):
+    """Enrollments counted per (teacher's current school, school enrolled at, course,
+    attestation period of completion, due date of the active assignment), for active teachers
+    who have a school, with both schools' places: what the all-courses summary reads instead of
+    300,000 enrollments, their teachers, places and assignments at national scale.
+
+    Written only by database triggers (reports/tally.py) on enrollments, assignments, teachers
+    and places, never by Django code, so no write path — bulk imports and updates included —
+    can leave it behind. The triggers add to the row of a key; `period` 0 stands for "not
+    completed" and `due_on` 9999-12-31 for "not assigned". Enrollments made with no school have
+    no unique key (NULLs differ), so they add rows instead: the sums stay exact, and a rebuild
+    folds them together.
+    """
+
+    teacher_school = _place("schools.School")
+    school = _place("schools.School", null=True)
+    course = _place("courses.CoursePage")
+    period = models.PositiveSmallIntegerField()
+    due_on = models.DateField()
+    teacher_municipality = _place("schools.Municipality")
+    teacher_district = _place("schools.District")
+    teacher_region = _place("schools.Region")
+    municipality = _place("schools.Municipality", null=True)
+    district = _place("schools.District", null=True)
+    region = _place("schools.Region", null=True)
+    n_enrolled = models.IntegerField(default=0)
+    n_in_progress = models.IntegerField(default=0)
+    n_completed = models.IntegerField(default=0)
+    hours = models.IntegerField(default=0)
+    credits = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["teacher_school", "school", "course", "period", "due_on"],
+                name="tally_key",
+            )
+        ]
+        indexes = [models.Index(fields=["course"], name="tally_course")]
+
+    def __str__(self) -> str:
+        return f"{self.teacher_school_id}/{self.school_id}/{self.course_id}/{self.period}"

@@ -127,15 +127,24 @@ def teachers_visible_q(user, *, prefix: str) -> Q:
     on enrollments), so that a query already joining the teacher filters on that join instead
     of a second pass over every user (at national scale that pass was a third of the
     all-courses summary)."""
+    by_school = teachers_by_school_q(user, prefix=prefix)
+    if by_school is not None:
+        return by_school
+    if _active(user) and roles.TEACHERS in group_names(user):
+        return Q(**{f"{prefix}pk": user.pk})
+    return Q(pk__in=[])
+
+
+def teachers_by_school_q(user, *, prefix: str) -> Q | None:
+    """For a coordinator, whose teachers are those of a set of schools: that condition on
+    `prefix` + "school" (e.g. ``prefix="teacher__"``); None for anyone else."""
     if is_national(user):
         return Q(**{f"{prefix}school__isnull": False})
     if is_regional(user):
         return Q(
             **{f"{prefix}school__municipality__district__region__in": user.regions.values("pk")}
         )
-    if _active(user) and roles.TEACHERS in group_names(user):
-        return Q(**{f"{prefix}pk": user.pk})
-    return Q(pk__in=[])
+    return None
 
 
 def can_view_school(user, school: School) -> bool:

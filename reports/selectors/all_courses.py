@@ -17,11 +17,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from courses.models import Assignment, CoursePage, Enrollment
 from courses.passport import attestation_period
+from reports.models import EnrollmentTally
 from schools import scoping
 from schools.models import User
 
@@ -118,7 +119,8 @@ def teachers_for(*, viewer, filters: AllCoursesFilters) -> QuerySet[User]:
     return User.objects.filter(_teacher_q(viewer=viewer, filters=filters, prefix=""))
 
 
-def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[int, tuple]:
+def _school_place_q(filters: AllCoursesFilters) -> Q:
+    """The place filters as a condition on schools."""
     place = Q()
     for name in GEOGRAPHY:
         value = getattr(filters, name)
@@ -126,10 +128,137 @@ def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[in
             place &= Q(**{GEO[name].removeprefix("school").removeprefix("__") or "pk": value.pk})
     if filters.network_member is not None:
         place &= Q(network_member=filters.network_member)
+    return place
+
+
+def _school_groups(*, viewer, filters: AllCoursesFilters, level: str) -> dict[int, tuple]:
     pk, name, code = _GROUP_COLUMNS[level]
     columns = ["pk", pk, name] + ([code] if code else [])
-    rows = scoping.schools_visible_to(viewer).filter(place).values_list(*columns).order_by()
+    rows = (
+        scoping.schools_visible_to(viewer)
+        .filter(_school_place_q(filters))
+        .values_list(*columns)
+        .order_by()
+    )
     return {row[0]: (row[1], row[2], row[3] if code else "") for row in rows}
+
+
+def _in_report(viewer, filters: AllCoursesFilters) -> Q:
+    """On a record's `school` (where one enrolled): a school of the report. For a coordinator
+    on the tables the query joins already (a subquery repeated in six sums cost a third of the
+    national summary); for anyone else through the list of schools."""
+    visible = scoping.teachers_by_school_q(viewer, prefix="")
+    if visible is None:
+        schools = scoping.schools_visible_to(viewer).filter(_school_place_q(filters))
+        return Q(school__in=schools.values("pk"))
+    return visible & _place_q(filters, "")
+
+
+def _at_school(level: str) -> str:
+    """From a relation to a school to its group at `level` ("" for the school itself)."""
+    path = _GROUP_COLUMNS[level][0]
+    return "_id" if path == "pk" else f"__{path}"
+
+
+_SUMS = (
+    "sum_any",
+    "sum_enrolled",
+    "sum_in_progress",
+    "sum_completed",
+    "sum_hours",
+    "sum_credits",
+    "sum_overdue",
+)
+
+
+def _enrollment_counts(*, viewer, filters, course_ids, level):
+    """(teacher's group, group enrolled at, course, enrollments, of them enrolled / in progress /
+    completed at a school in the report, hours and credits earned there in the period,
+    unfinished with an active assignment past due), from the enrollments themselves: for any
+    viewer and filter."""
+    start, end = period()
+    status = Enrollment.Status
+    here = _in_report(viewer, filters)
+    in_period = here & Q(status=status.COMPLETED, completed_at__gte=start, completed_at__lt=end)
+    # Assigning enrolls: an overdue assignment is an unfinished enrollment whose active
+    # assignment is past its due date (as in the single-course report).
+    late = Assignment.objects.active().filter(
+        teacher=OuterRef("teacher_id"),
+        course=OuterRef("course_id"),
+        due_on__lt=timezone.localdate(),
+    )
+    at = _at_school(level)
+    return (
+        Enrollment.objects.filter(course_id__in=course_ids)
+        .filter(_teacher_q(viewer=viewer, filters=filters, prefix="teacher__"))
+        .values_list(f"teacher__school{at}", f"school{at}", "course_id")
+        .annotate(
+            sum_any=Count("pk"),
+            sum_enrolled=Count("pk", filter=here & Q(status=status.ENROLLED)),
+            sum_in_progress=Count("pk", filter=here & Q(status=status.IN_PROGRESS)),
+            sum_completed=Count("pk", filter=here & Q(status=status.COMPLETED)),
+            sum_hours=Sum("hours_earned", filter=in_period),
+            sum_credits=Sum("credits_earned", filter=in_period),
+            sum_overdue=Count("pk", filter=~Q(status=status.COMPLETED) & Q(Exists(late))),
+        )
+        .order_by()
+        .values_list(f"teacher__school{at}", f"school{at}", "course_id", *_SUMS)
+    )
+
+
+def _tally_serves(viewer, filters: AllCoursesFilters) -> bool:
+    """The tally counts active teachers with a school, per school: it answers for viewers whose
+    scope is a set of schools (national and regional coordinators), not per position."""
+    return not filters.position and scoping.teachers_by_school_q(viewer, prefix="") is not None
+
+
+#: a filter of the report → the tally's column for it, on the teacher's side ("teacher_" + it)
+#: and on the side of the school enrolled at
+_TALLY_PLACES = {
+    "region": "region",
+    "district": "district",
+    "municipality": "municipality",
+    "school": "school",
+}
+
+
+def _tally_places(viewer, filters: AllCoursesFilters, side: str) -> Q:
+    """Scope and place filters on one side's place columns of the tally."""
+    query = Q(**{f"{side}region__in": scoping.regions_visible_to(viewer)})
+    for name, column in _TALLY_PLACES.items():
+        value = getattr(filters, name)
+        if value is not None:
+            query &= Q(**{f"{side}{column}": value})
+    if filters.network_member is not None:
+        query &= Q(**{f"{side}school__network_member": filters.network_member})
+    return query
+
+
+def _tally_counts(*, viewer, filters, course_ids, level):
+    """The rows of `_enrollment_counts`, from `EnrollmentTally` (kept by reports/tally.py): one
+    scan, no join (the place filters and groups are columns of the tally)."""
+    first, _last = attestation_period(timezone.localdate())
+    here = _tally_places(viewer, filters, "")
+    in_period = here & Q(period=first.year)
+    column = _TALLY_PLACES[level]
+
+    unfinished = F("n_enrolled") + F("n_in_progress")
+    return (
+        EnrollmentTally.objects.filter(course_id__in=course_ids)
+        .filter(_tally_places(viewer, filters, "teacher_"))
+        .values_list(f"teacher_{column}_id", f"{column}_id", "course_id")
+        .annotate(
+            sum_any=Sum(unfinished + F("n_completed")),
+            sum_enrolled=Sum("n_enrolled", filter=here),
+            sum_in_progress=Sum("n_in_progress", filter=here),
+            sum_completed=Sum("n_completed", filter=here),
+            sum_hours=Sum("hours", filter=in_period),
+            sum_credits=Sum("credits", filter=in_period),
+            sum_overdue=Sum(unfinished, filter=Q(due_on__lt=timezone.localdate())),
+        )
+        .order_by()
+        .values_list(f"teacher_{column}_id", f"{column}_id", "course_id", *_SUMS)
+    )
 
 
 def all_courses_summary(
@@ -139,18 +268,17 @@ def all_courses_summary(
 
     Counted per group of the level and course in the database (at national level 6 regions ×
     the courses, not 2,500 schools × the courses: reading 100,000 grouped rows into Python cost
-    seconds at national scale). The enrollments are read once, grouped both by the teacher's
-    current place (to find who never enrolled there, and her overdue assignments) and by the
-    place she enrolled at (her status, hours and credits), joining each teacher once.
+    seconds at national scale). The enrollments are counted grouped both by the teacher's
+    current place (to find who never enrolled there) and by the place she enrolled at (her
+    status, hours and credits), with the overdue assignments: from the enrollment tally for
+    coordinators (reports/tally.py: 300,000 enrollments and their teachers were 600–900 ms of
+    SQL at national scale), from the enrollments for a position filter.
     """
     schools = _school_groups(viewer=viewer, filters=filters, level=level)
     places = {pk: (name, code) for pk, name, code in schools.values()}
     course_ids = [c.pk for c in filters.courses]
     groups: dict[int, AllRow] = {}
     total = AllRow(level="total", pk=None, name="")
-    path = _GROUP_COLUMNS[level][0]  # from a school to its group at the level
-    at_school = "school_id" if path == "pk" else f"school__{path}"
-    at_teacher = f"teacher__{at_school}"
 
     def row(pk) -> AllRow | None:
         place = places.get(pk)
@@ -161,43 +289,20 @@ def all_courses_summary(
             groups[pk] = AllRow(level=level, pk=pk, name=name or "", code=code or "")
         return groups[pk]
 
-    teachers = teachers_for(viewer=viewer, filters=filters)
+    # Teachers per school (no joins; 2,500 rows at national scale), added up per group here.
     per_group = defaultdict(int)
-    for pk, n in teachers.values_list(at_school).annotate(n=Count("pk")).order_by():
-        per_group[pk] = n
-    start, end = period()
-    status = Enrollment.Status
-    # Status, hours and credits count at the school of enrollment, when it is in the report.
-    here = Q(school_id__in=list(schools))
-    in_period = here & Q(status=status.COMPLETED, completed_at__gte=start, completed_at__lt=end)
-    # Assigning enrolls: an overdue assignment is an unfinished enrollment whose active
-    # assignment is past its due date (as in the single-course report).
-    late = Assignment.objects.active().filter(
-        teacher=OuterRef("teacher_id"),
-        course=OuterRef("course_id"),
-        due_on__lt=timezone.localdate(),
-    )
-    enrollments = (
-        Enrollment.objects.filter(course_id__in=course_ids)
-        .filter(_teacher_q(viewer=viewer, filters=filters, prefix="teacher__"))
-        .values_list(at_teacher, at_school, "course_id")
-        .annotate(
-            n_any=Count("pk"),
-            n_enrolled=Count("pk", filter=here & Q(status=status.ENROLLED)),
-            n_in_progress=Count("pk", filter=here & Q(status=status.IN_PROGRESS)),
-            n_completed=Count("pk", filter=here & Q(status=status.COMPLETED)),
-            hours=Sum("hours_earned", filter=in_period),
-            credits=Sum("credits_earned", filter=in_period),
-            n_overdue=Count("pk", filter=~Q(status=status.COMPLETED) & Q(Exists(late))),
-        )
-        .order_by()
-    )
+    teachers = teachers_for(viewer=viewer, filters=filters)
+    for school_id, n in teachers.values_list("school_id").annotate(n=Count("pk")).order_by():
+        if school_id in schools:
+            per_group[schools[school_id][0]] += n
     enrolled_here: dict[tuple[int, int], int] = defaultdict(int)
-    for current, enrolled_at, course_id, n_any, *counts, hours, credits, n_overdue in enrollments:
-        enrolled_here[current, course_id] += n_any
+    source = _tally_counts if _tally_serves(viewer, filters) else _enrollment_counts
+    counted = source(viewer=viewer, filters=filters, course_ids=course_ids, level=level)
+    for current, enrolled_at, course_id, n_any, *counts, hours, credits, n_overdue in counted:
+        enrolled_here[current, course_id] += n_any or 0
         if n_overdue and (group := row(current)) is not None:
             group.cell(course_id).overdue += n_overdue
-        n_enrolled, n_in_progress, n_completed = counts
+        n_enrolled, n_in_progress, n_completed = (n or 0 for n in counts)
         if not (n_enrolled or n_in_progress or n_completed) or (group := row(enrolled_at)) is None:
             continue
         cell = group.cell(course_id)
