@@ -113,6 +113,43 @@ def assign_and_remind(regional, region):
     return results
 
 
+def tally_agrees(national, regional) -> bool:
+    """The enrollment tally (reports/tally.py) against the enrollments themselves, at the scale
+    the bench runs on: same rows for both coordinators at region and district level, and how
+    long each way takes."""
+    from courses.models import CoursePage
+    from reports.selectors import all_courses
+
+    def rows(source, **arguments):
+        rows = (r[:3] + tuple(n or 0 for n in r[3:]) for r in source(**arguments))
+        return sorted(r for r in rows if any(r[3:]))
+
+    courses = tuple(CoursePage.objects.live().filter(locale__language_code="bg"))
+    agree = True
+    print("\nThe all-courses counts from the tally and from the enrollments:")
+    for viewer in (national, regional):
+        for level in ("region", "district"):
+            arguments = {
+                "viewer": viewer,
+                "filters": all_courses.AllCoursesFilters(courses=courses),
+                "course_ids": [c.pk for c in courses],
+                "level": level,
+            }
+            start = time.perf_counter()
+            from_tally = rows(all_courses._tally_counts, **arguments)
+            middle = time.perf_counter()
+            from_enrollments = rows(all_courses._enrollment_counts, **arguments)
+            end = time.perf_counter()
+            same = from_tally == from_enrollments
+            agree &= same
+            print(
+                f"  {viewer.email:<28} {level:<9} {'same' if same else 'DIFFERENT'} "
+                f"({len(from_tally)} rows): tally {1000 * (middle - start):.0f} ms, "
+                f"enrollments {1000 * (end - middle):.0f} ms"
+            )
+    return agree
+
+
 def main() -> int:
     from schools.models import Region
 
@@ -142,6 +179,7 @@ def main() -> int:
         ),
         *assign_and_remind(regional, region),
     ]
+    agree = tally_agrees(national, regional)
     vendor = connection.vendor
     print(f"\nCampaign screens on {vendor} ({connection.settings_dict['NAME']})")
     print(f"{'what':<62} {'time':>10} {'queries':>8} {'peak MB':>8} {'max RSS':>8}  budget")
@@ -155,7 +193,7 @@ def main() -> int:
             f"{r['rss_mb']:>8.0f}  "
             f"{r['budget']} {verdict}"
         )
-    return 1 if failed else 0
+    return 1 if failed or not agree else 0
 
 
 if __name__ == "__main__":
