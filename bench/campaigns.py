@@ -160,6 +160,12 @@ def main() -> int:
         screen("(baseline: the admin dashboard)", n_client, {}, url="/admin/"),
         screen("all courses, national (regions)", n_client, {}, url=ALL),
         screen(
+            "all courses, national (regions), mediators",
+            n_client,
+            {"position": "mediator"},
+            url=ALL,
+        ),
+        screen(
             "all courses, a region (districts), regional", r_client, {"region": region.pk}, url=ALL
         ),
         screen("all courses, teachers page 1, regional", r_client, {"level": "teacher"}, url=ALL),

@@ -155,7 +155,7 @@ def _place(model: str, *, null: bool = False):
     )
 
 
-class EnrollmentTally(models.Model):
+class TallyBase(models.Model):
     """Enrollments counted per (teacher's current school, school enrolled at, course,
     attestation period of completion, due date of the active assignment), for active teachers
     who have a school, with both schools' places: what the all-courses summary reads instead of
@@ -164,9 +164,9 @@ class EnrollmentTally(models.Model):
     Written only by database triggers (reports/tally.py) on enrollments, assignments, teachers
     and places, never by Django code, so no write path — bulk imports and updates included —
     can leave it behind. The triggers add to the row of a key; `period` 0 stands for "not
-    completed" and `due_on` 9999-12-31 for "not assigned". Enrollments made with no school have
-    no unique key (NULLs differ), so they add rows instead: the sums stay exact, and a rebuild
-    folds them together.
+    completed" and `due_on` 9999-12-31 for "not assigned, or completed" (never overdue).
+    Enrollments made with no school have no unique key (NULLs differ), so they add rows instead:
+    the sums stay exact, and a rebuild folds them together.
     """
 
     teacher_school = _place("schools.School")
@@ -187,13 +187,28 @@ class EnrollmentTally(models.Model):
     credits = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["teacher_school", "school", "course", "period", "due_on"],
-                name="tally_key",
-            )
-        ]
-        indexes = [models.Index(fields=["course"], name="tally_course")]
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.teacher_school_id}/{self.school_id}/{self.course_id}/{self.period}"
+
+
+KEY = ["teacher_school", "school", "course", "period", "due_on"]
+
+
+class EnrollmentTally(TallyBase):
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=KEY, name="tally_key")]
+        indexes = [models.Index(fields=["course"], name="tally_course")]
+
+
+class EnrollmentTallyByPosition(TallyBase):
+    """The same, per position of the teacher: what a summary filtered by position reads."""
+
+    position = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=[*KEY, "position"], name="tally_by_position_key")
+        ]
+        indexes = [models.Index(fields=["position", "course"], name="tally_position_course")]

@@ -33,11 +33,16 @@ from django.db import connections, transaction
 
 from courses.passport import PERIOD_YEARS
 
-TABLE = "reports_enrollmenttally"
+#: the tallies: table → key columns taken from the teacher besides the common key. The one by
+#: position serves the position filter (its rows are several times as many, so the summary
+#: without that filter reads the first).
+TABLES = {"reports_enrollmenttally": (), "reports_enrollmenttallybyposition": ("position",)}
 PREFIX = "reports_tally_"
 #: "no active assignment" in the key (NULL would make every such row a key of its own)
 NO_DUE_DATE = "9999-12-31"
 KEY = ("teacher_school_id", "school_id", "course_id", "period", "due_on")
+#: the teacher's columns in the key of a tally (TABLES)
+TEACHER_KEY = tuple(sorted({column for extra in TABLES.values() for column in extra}))
 PLACES = (
     "teacher_municipality_id",
     "teacher_district_id",
@@ -134,72 +139,83 @@ def _row(record: str, columns) -> str:
     return "(SELECT " + ", ".join(f"{record}.{c} AS {c}" for c in columns) + ")"
 
 
-def _select(*, enrollments: str, teacher: str, where: str, sign: str, vendor: str, due=None):
+def _select(
+    *, enrollments: str, teacher: str, where: str, sign: str, vendor: str, extra=(), due=None
+):
     """The contribution (with `sign`) of the enrollments `e` (a table expression) of the active
     teachers with a school `u` (a table expression), grouped by key, with their places."""
     due = due or active_due("e.teacher_id", "e.course_id", vendor)
+    # A completed enrollment is never overdue: its due date would only split its key.
+    due = f"CASE WHEN e.status = 'completed' THEN {_no_due(vendor)} ELSE {due} END"
+    key = [
+        "u.school_id",
+        "e.school_id",
+        "e.course_id",
+        _period("e.completed_at", vendor),
+        due,
+        *(f"u.{column}" for column in extra),
+    ]
+    grouped = ", ".join(str(n) for n in range(1, len(key) + len(PLACES) + 1))
     return (
-        f"SELECT u.school_id, e.school_id, e.course_id, {_period('e.completed_at', vendor)}, "
-        f"{due}, {PLACE_VALUES}, {_counts(sign, vendor)} "
+        f"SELECT {', '.join(key)}, {PLACE_VALUES}, {_counts(sign, vendor)} "
         f"FROM {enrollments} e JOIN {teacher} u ON u.id = e.teacher_id {PLACE_JOINS} "
-        f"WHERE {_true('u.is_active', vendor)} AND {where} GROUP BY 1, 2, 3, 4, 5"
-        ", 6, 7, 8, 9, 10, 11"
+        f"WHERE {_true('u.is_active', vendor)} AND {where} GROUP BY {grouped}"
     )
 
 
-def _upsert(select: str) -> str:
-    updates = ", ".join(f"{name} = {TABLE}.{name} + excluded.{name}" for name in COUNTS)
-    columns = ", ".join((*KEY, *PLACES, *COUNTS))
-    return (
-        f"INSERT INTO {TABLE} ({columns}) {select} "
-        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
-    )
+def _upserts(vendor: str, **select) -> list[str]:
+    """Add the selected contribution to each tally."""
+    statements = []
+    for table, extra in TABLES.items():
+        key = (*KEY, *extra)
+        updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTS)
+        statements.append(
+            f"INSERT INTO {table} ({', '.join((*key, *PLACES, *COUNTS))}) "
+            f"{_select(vendor=vendor, extra=extra, **select)} "
+            f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
+        )
+    return statements
 
 
-def _enrollment(record: str, sign: str, vendor: str) -> str:
+def _enrollment(record: str, sign: str, vendor: str) -> list[str]:
     """One enrollment (OLD or NEW) taken off or added."""
-    return _upsert(
-        _select(
-            enrollments=_row(record, ENROLLMENT_COLUMNS),
-            teacher="schools_user",
-            where="TRUE" if vendor == "postgresql" else "1",
-            sign=sign,
-            vendor=vendor,
-        )
+    return _upserts(
+        vendor,
+        enrollments=_row(record, ENROLLMENT_COLUMNS),
+        teacher="schools_user",
+        where="TRUE" if vendor == "postgresql" else "1",
+        sign=sign,
     )
 
 
-def _teacher(record: str, sign: str, vendor: str) -> str:
+def _teacher(record: str, sign: str, vendor: str) -> list[str]:
     """All of a teacher's enrollments, as she was (OLD) or is (NEW)."""
-    return _upsert(
-        _select(
-            enrollments="courses_enrollment",
-            teacher=_row(record, ("id", "school_id", "is_active")),
-            where=f"e.teacher_id = {record}.id",
-            sign=sign,
-            vendor=vendor,
-        )
+    return _upserts(
+        vendor,
+        enrollments="courses_enrollment",
+        teacher=_row(record, ("id", "school_id", "is_active", *TEACHER_KEY)),
+        where=f"e.teacher_id = {record}.id",
+        sign=sign,
     )
 
 
-def _assignment(record: str, *, leaving: bool, vendor: str) -> str:
+def _assignment(record: str, *, leaving: bool, vendor: str) -> list[str]:
     """The enrollment of an active assignment (OLD or NEW) moved from or to its due date."""
     due = f"{record}.due_on"
     none = _no_due(vendor)
     move = (due, none) if leaving else (none, due)  # (from, to)
     where = f"e.teacher_id = {record}.teacher_id AND e.course_id = {record}.course_id"
     return [
-        _upsert(
-            _select(
-                enrollments="courses_enrollment",
-                teacher="schools_user",
-                where=where,
-                sign=sign,
-                vendor=vendor,
-                due=due_on,
-            )
-        )
+        statement
         for sign, due_on in (("-", move[0]), ("", move[1]))
+        for statement in _upserts(
+            vendor,
+            enrollments="courses_enrollment",
+            teacher="schools_user",
+            where=where,
+            sign=sign,
+            due=due_on,
+        )
     ]
 
 
@@ -223,9 +239,10 @@ def _places(table: str, record: str, vendor: str) -> list[str]:
         values = {"region_id": f"{record}.region_id"}
         of = "district_id"
     return [
-        f"UPDATE {TABLE} SET "
+        f"UPDATE {tally} SET "
         + ", ".join(f"{side}{column} = {value}" for column, value in values.items())
         + f" WHERE {side}{of} = {record}.id"
+        for tally in TABLES
         for side in ("teacher_", "")
     ]
 
@@ -247,24 +264,19 @@ def _triggers(vendor: str) -> dict[str, tuple[str, str, str, list[str]]]:
     assignment_changed = _changed(("teacher_id", "course_id", "due_on", "cancelled_at"), vendor)
     old_active, new_active = "OLD.cancelled_at IS NULL", "NEW.cancelled_at IS NULL"
     triggers = {
-        "enrollment_insert": ("courses_enrollment", "INSERT", "", [_enrollment("NEW", "", vendor)]),
+        "enrollment_insert": ("courses_enrollment", "INSERT", "", _enrollment("NEW", "", vendor)),
         "enrollment_update": (
             "courses_enrollment",
             "UPDATE",
             _changed(WATCHED, vendor),
-            [_enrollment("OLD", "-", vendor), _enrollment("NEW", "", vendor)],
+            [*_enrollment("OLD", "-", vendor), *_enrollment("NEW", "", vendor)],
         ),
-        "enrollment_delete": (
-            "courses_enrollment",
-            "DELETE",
-            "",
-            [_enrollment("OLD", "-", vendor)],
-        ),
+        "enrollment_delete": ("courses_enrollment", "DELETE", "", _enrollment("OLD", "-", vendor)),
         "teacher_update": (
             "schools_user",
             "UPDATE",
-            _changed(("school_id", "is_active"), vendor),
-            [_teacher("OLD", "-", vendor), _teacher("NEW", "", vendor)],
+            _changed(("school_id", "is_active", *TEACHER_KEY), vendor),
+            [*_teacher("OLD", "-", vendor), *_teacher("NEW", "", vendor)],
         ),
         "assignment_insert": (
             "courses_assignment",
@@ -355,23 +367,24 @@ def supported(connection) -> bool:
 def rebuild(using: str = "default") -> None:
     """Count every enrollment afresh (the triggers keep it from then on)."""
     connection = connections[using]
-    select = _select(
-        enrollments="courses_enrollment",
-        teacher="schools_user",
-        where="TRUE" if connection.vendor == "postgresql" else "1",
-        sign="",
-        vendor=connection.vendor,
-    )
-    columns = ", ".join((*KEY, *PLACES, *COUNTS))
     with transaction.atomic(using=using), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # Writers wait while the table is counted afresh, so that no change falls between.
+            # Writers wait while the tallies are counted afresh, so that no change falls between.
             cursor.execute(
                 "LOCK TABLE courses_enrollment, courses_assignment, schools_user, schools_school, "
-                f"{TABLE} IN SHARE MODE"
+                f"{', '.join(TABLES)} IN SHARE MODE"
             )
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(f"INSERT INTO {TABLE} ({columns}) {select}")
+        for table in TABLES:
+            cursor.execute(f"DELETE FROM {table}")
+        # Into empty tables each key comes once: the upserts only insert.
+        for statement in _upserts(
+            connection.vendor,
+            enrollments="courses_enrollment",
+            teacher="schools_user",
+            where="TRUE" if connection.vendor == "postgresql" else "1",
+            sign="",
+        ):
+            cursor.execute(statement)
 
 
 def install(using: str = "default") -> bool:
@@ -381,7 +394,7 @@ def install(using: str = "default") -> bool:
     if not supported(connection):
         return False
     tables = set(connection.introspection.table_names())
-    if not {TABLE, "courses_enrollment", "courses_assignment", "schools_user"} <= tables:
+    if not {*TABLES, "courses_enrollment", "courses_assignment", "schools_user"} <= tables:
         return False  # migrating to a state before the tally
     functions, wanted = definitions(connection.vendor)
     present = installed_triggers(connection)

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from courses.models import Assignment, CoursePage, Enrollment
 from courses.passport import attestation_period
-from reports.models import EnrollmentTally
+from reports.models import EnrollmentTally, EnrollmentTallyByPosition
 from schools import scoping
 from schools.models import User
 
@@ -206,10 +206,10 @@ def _enrollment_counts(*, viewer, filters, course_ids, level):
     )
 
 
-def _tally_serves(viewer, filters: AllCoursesFilters) -> bool:
+def _tally_serves(viewer) -> bool:
     """The tally counts active teachers with a school, per school: it answers for viewers whose
-    scope is a set of schools (national and regional coordinators), not per position."""
-    return not filters.position and scoping.teachers_by_school_q(viewer, prefix="") is not None
+    scope is a set of schools (national and regional coordinators)."""
+    return scoping.teachers_by_school_q(viewer, prefix="") is not None
 
 
 #: a filter of the report → the tally's column for it, on the teacher's side ("teacher_" + it)
@@ -224,7 +224,10 @@ _TALLY_PLACES = {
 
 def _tally_places(viewer, filters: AllCoursesFilters, side: str) -> Q:
     """Scope and place filters on one side's place columns of the tally."""
-    query = Q(**{f"{side}region__in": scoping.regions_visible_to(viewer)})
+    if scoping.is_national(viewer):  # every region: only "at a school at all" is left to ask
+        query = Q() if side == "teacher_" else Q(**{f"{side}region__isnull": False})
+    else:
+        query = Q(**{f"{side}region__in": scoping.regions_visible_to(viewer)})
     for name, column in _TALLY_PLACES.items():
         value = getattr(filters, name)
         if value is not None:
@@ -235,16 +238,20 @@ def _tally_places(viewer, filters: AllCoursesFilters, side: str) -> Q:
 
 
 def _tally_counts(*, viewer, filters, course_ids, level):
-    """The rows of `_enrollment_counts`, from `EnrollmentTally` (kept by reports/tally.py): one
-    scan, no join (the place filters and groups are columns of the tally)."""
+    """The rows of `_enrollment_counts`, from the tally (kept by reports/tally.py; the one by
+    position for a position filter): one scan, no join (places are columns of the tally)."""
     first, _last = attestation_period(timezone.localdate())
     here = _tally_places(viewer, filters, "")
     in_period = here & Q(period=first.year)
     column = _TALLY_PLACES[level]
 
     unfinished = F("n_enrolled") + F("n_in_progress")
+    if filters.position:
+        rows = EnrollmentTallyByPosition.objects.filter(position=filters.position)
+    else:
+        rows = EnrollmentTally.objects.all()
     return (
-        EnrollmentTally.objects.filter(course_id__in=course_ids)
+        rows.filter(course_id__in=course_ids)
         .filter(_tally_places(viewer, filters, "teacher_"))
         .values_list(f"teacher_{column}_id", f"{column}_id", "course_id")
         .annotate(
@@ -272,7 +279,7 @@ def all_courses_summary(
     current place (to find who never enrolled there) and by the place she enrolled at (her
     status, hours and credits), with the overdue assignments: from the enrollment tally for
     coordinators (reports/tally.py: 300,000 enrollments and their teachers were 600–900 ms of
-    SQL at national scale), from the enrollments for a position filter.
+    SQL at national scale), from the enrollments for anyone else.
     """
     schools = _school_groups(viewer=viewer, filters=filters, level=level)
     places = {pk: (name, code) for pk, name, code in schools.values()}
@@ -296,7 +303,7 @@ def all_courses_summary(
         if school_id in schools:
             per_group[schools[school_id][0]] += n
     enrolled_here: dict[tuple[int, int], int] = defaultdict(int)
-    source = _tally_counts if _tally_serves(viewer, filters) else _enrollment_counts
+    source = _tally_counts if _tally_serves(viewer) else _enrollment_counts
     counted = source(viewer=viewer, filters=filters, course_ids=course_ids, level=level)
     for current, enrolled_at, course_id, n_any, *counts, hours, credits, n_overdue in counted:
         enrolled_here[current, course_id] += n_any or 0
