@@ -79,15 +79,18 @@ def test_a_second_request_is_answered_from_the_cache_with_the_headers_of_a_fresh
 
 
 def test_the_form_token_in_a_kept_page_is_valid_for_that_browser(enrolled):
+    """Her phone and her laptop each get the page kept for their own CSRF cookie."""
     course, lessons, _quizzes, teacher = enrolled
-    browser = Client(enforce_csrf_checks=True)
-    browser.force_login(teacher)
-    kept(browser, lessons[1].url)
-    page, count = get(browser, lessons[1].url)
+    laptop, phone = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    laptop.force_login(teacher)
+    phone.force_login(teacher)
+    kept(laptop, lessons[1].url)
+    kept(phone, lessons[1].url)
+    page, count = get(phone, lessons[1].url)
     assert count == HIT
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
     complete = reverse("courses:lesson_complete", args=[lessons[1].pk])
-    answer = browser.post(complete, {"csrfmiddlewaretoken": token})
+    answer = phone.post(complete, {"csrfmiddlewaretoken": token})
     assert answer.status_code == 302
     assert teacher.lesson_completions.filter(lesson=lessons[1]).exists()
 
