@@ -187,6 +187,20 @@ def test_a_quiz_with_an_attempt_open_is_rendered_every_time(enrolled, client):
         assert count > HIT
 
 
+def test_a_teacher_logged_in_through_the_login_form_is_answered_from_the_cache(home_bg, client):
+    """What the login page leaves in the session is the login only (anything more would stop
+    her pages being kept)."""
+    course = make_course(home_bg, lessons=1, quizzes=0, slug="logged-in")
+    teacher = make_teacher(email="form@example.test", password="correct-horse-battery")
+    client.get(reverse("login"))
+    answer = client.post(
+        reverse("login"), {"username": teacher.email, "password": "correct-horse-battery"}
+    )
+    assert answer.status_code == 302
+    kept(client, course.url)
+    assert get(client, course.url)[1] == HIT
+
+
 def test_a_browser_without_a_csrf_cookie_is_rendered_for(enrolled, client):
     course, _lessons, _quizzes, teacher = enrolled
     client.force_login(teacher)
