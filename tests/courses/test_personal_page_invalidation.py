@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses import services
+from courses.erasure import erase_reflections
 from courses.models import Assignment
 from schools import roles
 from schools.importing.parsing import parse_teachers
@@ -78,6 +79,18 @@ def test_submitting_a_quiz_shows_at_once(learner, client):
         302
     )
     assert 'id="attempts-heading"' in again(client, quiz.url)
+
+
+def test_erasing_her_reflections_shows_at_once(home_bg, client):
+    course = make_course(home_bg, lessons=1, quizzes=0, slug="erased", reflection_on_first=True)
+    (lesson,), _quizzes = steps(course)
+    teacher = make_teacher(email="erased@example.test")
+    enrollment = enroll(course, teacher)
+    services.lesson_complete(enrollment=enrollment, lesson=lesson, reflection="Моят размисъл.")
+    client.force_login(teacher)
+    assert "Моят размисъл." in kept(client, lesson.url).content.decode()
+    erase_reflections(user=teacher, identity=None)  # a queryset update: no model signals
+    assert "Моят размисъл." not in again(client, lesson.url)
 
 
 def test_a_coordinator_assigning_and_cancelling_shows_at_once(learner, client, coordinator):
