@@ -7,9 +7,12 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.caching import PAGE_CACHE
+from cms.people import person_key
 from courses import services
 from courses.erasure import erase_reflections
 from courses.models import Assignment
@@ -170,3 +173,17 @@ def test_an_import_moving_the_teacher_renders_her_pages_again(learner, client, s
     teacher.refresh_from_db()
     assert teacher.school == burgas
     assert get(client, course.url)[1] > HIT
+
+
+def test_a_write_replaces_her_generation_again_when_it_commits(
+    learner, django_capture_on_commit_callbacks
+):
+    """A page rendered between a write and its commit read the data from before it, and was
+    stored under the generation the write replaced first: the commit replaces it again."""
+    course, teacher = learner
+    cache = caches[PAGE_CACHE]
+    with django_capture_on_commit_callbacks(execute=True):
+        enroll(course, teacher)
+        during = cache.get(person_key(teacher.pk))
+        assert during is not None
+    assert cache.get(person_key(teacher.pk)) not in (None, during)
