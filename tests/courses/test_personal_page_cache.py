@@ -218,3 +218,25 @@ def test_the_cache_can_be_switched_off(enrolled, client, settings):
     client.get(course.url)
     for _ in range(2):
         assert get(client, course.url)[1] > HIT
+
+
+def test_a_cache_that_cannot_be_written_makes_her_pages_slower_never_failing(
+    enrolled, client, settings, tmp_path
+):
+    course, lessons, _quizzes, teacher = enrolled
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(not_a_directory / "pages"),
+        },
+    }
+    client.force_login(teacher)
+    for url in (course.url, lessons[1].url) * 3:
+        page, count = get(client, url)
+        assert page.status_code == 200
+        assert count > HIT
+    complete = reverse("courses:lesson_complete", args=[lessons[1].pk])
+    assert client.post(complete).status_code == 302  # writes say so to a broken cache, unharmed
