@@ -64,7 +64,9 @@ def on_people_changed(sender, user_ids=None, **kwargs) -> None:
 
 def generations(found: dict, user_id, cache=None) -> tuple[str, str]:
     """(the person's generation, the epoch) from a get_many that asked for both; missing ones
-    are made (add: a concurrent maker wins and both read the same)."""
+    are made (add: a concurrent maker wins and both read the same). A cache that keeps nothing
+    (Redis unreachable behind IGNORE_EXCEPTIONS answers None) raises OSError: nothing may be
+    kept or answered while generations cannot be replaced."""
     values = []
     for key in (person_key(user_id), EPOCH_KEY):
         value = found.get(key)
@@ -72,5 +74,7 @@ def generations(found: dict, user_id, cache=None) -> tuple[str, str]:
             cache = cache or caches[PAGE_CACHE]
             cache.add(key, _token(), None)
             value = cache.get(key)
+            if value is None:
+                raise OSError("the pages cache keeps nothing")
         values.append(value)
     return values[0], values[1]

@@ -240,3 +240,19 @@ def test_a_cache_that_cannot_be_written_makes_her_pages_slower_never_failing(
         assert count > HIT
     complete = reverse("courses:lesson_complete", args=[lessons[1].pk])
     assert client.post(complete).status_code == 302  # writes say so to a broken cache, unharmed
+
+
+def test_a_cache_that_keeps_nothing_makes_her_pages_slower_never_failing(
+    enrolled, client, settings
+):
+    """Redis out of reach behind IGNORE_EXCEPTIONS answers nothing and stores nothing."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    course, _lessons, _quizzes, teacher = enrolled
+    client.force_login(teacher)
+    for _ in range(3):
+        page, count = get(client, course.url)
+        assert page.status_code == 200
+        assert count > HIT
