@@ -11,3 +11,4 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Models can be imported only once every app is ready, hence import_module here.
         import_module("cms.invalidation").connect()
+        import_module("cms.people_invalidation").connect()

@@ -114,6 +114,10 @@ def current_generation(cache=None) -> tuple[str, float]:
     if generation is None:
         cache.add(GENERATION_KEY, _new_generation(), None)
         generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            # Redis out of reach behind IGNORE_EXCEPTIONS answers None to everything: treated
+            # as the broken cache it is (callers render without it) rather than a TypeError.
+            raise OSError("the pages cache keeps nothing")
     return generation
 
 

@@ -20,6 +20,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
 from schools import scoping
+from schools.signals import people_touched
 
 from .models import Assignment, CoursePage, Enrollment
 from .services import CourseError
@@ -168,6 +169,8 @@ def assignments_create(
         _log(changed, action=CHANGE, user=by, names=names)
         result.created += new
         result.changed += changed
+    # Bulk writes send no model signals: the teachers' kept pages are made stale (cms.people).
+    people_touched(__name__, schools)
     return result
 
 

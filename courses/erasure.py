@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ops.erasure import Identity, rule
 from ops.storage import private_storage
+from schools.signals import people_touched
 
 from .models import Certificate, LessonCompletion
 
@@ -25,6 +26,7 @@ def erase_certificates(*, user, identity: Identity) -> None:
     Certificate.objects.filter(pk__in=[c.pk for c in certificates]).update(
         holder_name="", position="", holder_erased_at=timezone.now()
     )
+    people_touched(__name__, [user.pk])
     storage = private_storage()
     stored = []
     for certificate in certificates:
@@ -50,6 +52,7 @@ def erase_certificates(*, user, identity: Identity) -> None:
 )
 def erase_reflections(*, user, identity: Identity) -> None:
     LessonCompletion.objects.filter(teacher=user).exclude(reflection="").update(reflection="")
+    people_touched(__name__, [user.pk])  # her lessons' pages showed them
 
 
 @rule(

@@ -25,6 +25,7 @@ from ops.addresses import public_url
 from ops.mail import email_queue, emails_queue, enqueue_delivery
 from ops.models import OutgoingEmail
 from schools import scoping
+from schools.signals import people_touched
 
 from .models import REMINDER_INTERVAL, ReminderLog
 
@@ -147,6 +148,7 @@ def _send_batch(ids: list[int], stage: Stage, today: dt.date) -> list[int]:
         queued = [email.pk for email in emails_queue(messages, deliver=False)]
         ReminderLog.objects.bulk_create(logs)
         Assignment.objects.bulk_update(rows, [stage.marker])
+        people_touched(__name__, [a.teacher_id for a in rows])  # (no model signals in bulk)
     return queued
 
 

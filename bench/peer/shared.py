@@ -46,8 +46,8 @@ def serve_measurements(pages: dict, user) -> None:
     """Answer the orchestrator on stdin/stdout, one JSON object a line.
 
     pages: name → (url, logged_in). Commands: {"cmd": "measure", "page": name, "repeat": n}
-    answers the timings (ms), queries, bytes and status of n GETs; {"cmd": "cookie"} the session
-    cookie of `user` (for the load tool against gunicorn); {"cmd": "quit"}.
+    answers the timings (ms), queries, bytes and status of n GETs; {"cmd": "cookie"} the cookies
+    of `user`'s browser, session and CSRF (for the load tool against gunicorn); {"cmd": "quit"}.
     """
     from django.db import connection
     from django.test import Client
@@ -64,8 +64,9 @@ def serve_measurements(pages: dict, user) -> None:
         if command["cmd"] == "quit":
             return
         if command["cmd"] == "cookie":
-            session = teacher.cookies["sessionid"]
-            reply({"cookie": f"{session.key}={session.value}"})
+            # What her browser sends: the session and, once a page with a form was shown, the
+            # CSRF cookie (without it every page would set a new one).
+            reply({"cookie": "; ".join(f"{c.key}={c.value}" for c in teacher.cookies.values())})
             continue
         url, logged_in = pages[command["page"]]
         client = teacher if logged_in else anonymous

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A person's kept course pages, once she is known, before routing (cms.personal_cache).
+    "cms.personal_cache.PersonalPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the final response of a locked-out login.
@@ -128,6 +130,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = cache_settings(REDIS_URL, Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "cache")))
 DROM_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 DROM_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 60 * 60)
+DROM_PERSONAL_PAGE_CACHE = env_bool("PERSONAL_PAGE_CACHE", True)  # cms.personal_cache
 
 # --- Users and authentication
 AUTH_USER_MODEL = "schools.User"

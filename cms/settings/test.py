@@ -19,6 +19,7 @@ CACHES = {
 }
 # Off, so that query budgets measure the rendering; the page-cache tests switch it on.
 DROM_PAGE_CACHE = False
+DROM_PERSONAL_PAGE_CACHE = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The database task backend's tables exist in tests (its worker and recovery are tested), while
 # tasks themselves run immediately unless a test chooses the database backend.

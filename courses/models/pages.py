@@ -2,7 +2,8 @@
 
 Pages only render; everything that changes learner records goes through courses.services. The
 catalogue and a course's page are the same for every anonymous visitor and are cached for them
-(cms.caching); for a logged-in teacher they show progress and are never cached, nor are the steps.
+(cms.caching); for a logged-in teacher they show progress, so a course's page and its lessons and
+quizzes are kept for her alone (cms.personal_cache) and never in a shared or browser cache.
 """
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 from cms.authoring.forms import TranslatedPageForm
 from cms.caching import CachedForAnonymousMixin, remember
+from cms.personal_cache import PersonalPageMixin
 
 from .. import drafts, selectors
 from ..blocks import LessonStreamBlock, ProgrammeModulesBlock, QuestionStreamBlock
@@ -48,7 +50,7 @@ class CourseIndexPage(CachedForAnonymousMixin, Page):
         return context
 
 
-class CoursePage(CachedForAnonymousMixin, Page):
+class CoursePage(PersonalPageMixin, CachedForAnonymousMixin, Page):
     class TrainingForm(models.TextChoices):
         # The forms of training that Ordinance 15 (чл. 46) names for teacher qualification.
         DISTANCE = "distance", _("distance")
@@ -205,7 +207,7 @@ class CoursePage(CachedForAnonymousMixin, Page):
         return context
 
 
-class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
+class CourseLessonPage(PersonalPageMixin, CourseStepMixin, PrivatePageMixin, Page):
     base_form_class = TranslatedPageForm
     outline_defer = ("body",)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"), blank=True)
@@ -242,7 +244,7 @@ class CourseLessonPage(CourseStepMixin, PrivatePageMixin, Page):
         return context
 
 
-class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
+class QuizPage(PersonalPageMixin, CourseStepMixin, PrivatePageMixin, Page):
     base_form_class = TranslatedPageForm
     outline_defer = ("questions",)
 
@@ -340,6 +342,11 @@ class QuizPage(CourseStepMixin, PrivatePageMixin, Page):
         if not self.attempts_allowed:
             return None
         return max(0, self.attempts_allowed - used)
+
+    def personal_cache_allowed(self, response) -> bool:
+        # An attempt in progress shows the time left and turns to its grace period or closes
+        # with the clock, without any write: its page is rendered every time.
+        return (getattr(response, "context_data", None) or {}).get("open_attempt") is None
 
     def review_allowed(self, *, attempts: list, passed: bool) -> bool:
         """May the teacher see the correct answers, given her attempts (in order) so far?"""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schools import scoping
+from schools.signals import people_touched
 
 from ..access import enrollment_for
 from ..models import Enrollment, SeminarBooking, SeminarSession
@@ -137,6 +138,7 @@ def seminar_session_cancel(*, session: SeminarSession) -> int:
         booking.status_before = booking.status
         booking.status, booking.cancelled_at = Status.CANCELLED, now
     SeminarBooking.objects.bulk_update(bookings, ["status", "cancelled_at"])
+    people_touched(__name__, [b.teacher_id for b in bookings])  # (no model signals in bulk)
     return mail.cancellations_queue(bookings)
 
 
@@ -156,6 +158,7 @@ def seminar_reminders_send(*, now=None) -> int:
         .select_related("teacher", "session__seminar", "session__trainer")
     )
     SeminarBooking.objects.filter(pk__in=[b.pk for b in bookings]).update(reminded_at=now)
+    people_touched(__name__, [b.teacher_id for b in bookings])
     return mail.reminders_queue(bookings)
 
 

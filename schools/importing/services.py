@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schools import roles, scoping
 from schools.models import District, Municipality, Region, School, SchoolChange, User
+from schools.signals import people_touched
 
 from .parsing import Row
 from .tasks import send_invitations
@@ -248,6 +249,8 @@ def teachers_import_apply(*, plan: ImportPlan, site_url: str) -> dict:
     changes += [SchoolChange(user=u, from_school=None, to_school=u.school) for u in new_users]
     SchoolChange.objects.bulk_create(changes, batch_size=500)
     User.objects.bulk_update(updated, ["school", *TEACHER_FIELDS], batch_size=500)
+    # Bulk writes send no model signals: whatever these people's kept pages show is stale.
+    people_touched(__name__, [u.pk for u in [*updated, *new_users]])
     if new_users:
         new_ids = [u.pk for u in new_users]
         transaction.on_commit(lambda: send_invitations.enqueue(new_ids, site_url))

@@ -242,3 +242,17 @@ def test_a_kept_page_or_pdf_keeps_its_policy_and_file_name(client, home_bg, cour
         assert "script-src 'self'" in again["Content-Security-Policy"], url
     pdf = client.get(f"{plan_url}pdf/")
     assert 'filename="vasilitsa.pdf"' in pdf["Content-Disposition"]
+
+
+def test_a_cache_that_keeps_nothing_makes_pages_slower_never_failing(
+    client, settings, home_bg, course
+):
+    """Redis out of reach behind IGNORE_EXCEPTIONS answers None to everything."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    for url in ("/", course.url, course.get_parent().url):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.has_header("ETag")  # nothing kept

@@ -5,6 +5,8 @@ Budgets (issue 10): course ≤ 10, lesson ≤ 12, quiz ≤ 12. What they are spe
 the user, the page (one query: routes are remembered), the one enrollment read, the teacher's
 completions and attempts, their groups (whether to offer the editing toolbar); the outline, the
 header and footer links and the view restrictions come from cms.caching until content changes.
+These budgets measure the rendering (test settings switch the personal page cache off); a page
+kept for the teacher (cms.personal_cache) costs her session and her user only (KEPT_PAGE).
 """
 
 import pytest
@@ -24,6 +26,8 @@ QUIZ_PAGE = 7
 # A course of lessons only reads no quiz attempts.
 LESSONS_ONLY_COURSE_PAGE = 7
 LESSONS_ONLY_LESSON_PAGE = 6
+# Kept for her (cms.personal_cache): the session and the user, whatever the page and its size.
+KEPT_PAGE = 2
 
 
 def build(home, *, size: int, others: int):
@@ -70,6 +74,23 @@ def test_enrolled_teachers_pages_keep_their_budget_whatever_the_size(
     html = client.get(course.url).content.decode()
     assert html.count('class="outline__step') == 2 * size
     assert html.count("outline__step--done") == 2 * size - 2
+
+
+@pytest.mark.parametrize(("size", "others"), [(2, 0), (15, 12)])
+def test_kept_pages_cost_the_session_and_the_user_only(
+    home_bg, client, settings, size, others, django_assert_num_queries
+):
+    settings.DROM_PERSONAL_PAGE_CACHE = True
+    course, lessons, quizzes, teacher = build(home_bg, size=size, others=others)
+    client.force_login(teacher)
+    urls = [course.url, lessons[-1].url, lessons[0].url, quizzes[-1].url]
+    for url in urls:  # her browser's CSRF cookie, then the rendering kept
+        client.get(url)
+        client.get(url)
+    for url in urls:
+        with django_assert_num_queries(KEPT_PAGE):
+            response = client.get(url)
+        assert response.status_code == 200
 
 
 def test_a_course_of_lessons_only_reads_no_quiz_attempts(

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms import demo as cms_demo
+from cms.people import people_changed
 from courses import demo as courses_demo
 from curriculum import demo as curriculum_demo
 from schools import demo as schools_demo
@@ -37,6 +38,9 @@ class Command(BaseCommand):
             before = len(created)
             with transaction.atomic():
                 loader(created.append)
+                # The loaders write people's records in bulk (no model signals): their kept
+                # personal pages are made stale (cms.people).
+                people_changed(None)
             if progress:
                 added = len(created) - before
                 what = f"{added} created" if added else "already there"

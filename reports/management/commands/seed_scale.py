@@ -38,6 +38,7 @@ from courses.models import (
 )
 from schools import roles
 from schools.models import District, Municipality, Region, School, User
+from schools.signals import people_touched
 
 DOMAIN = "scale.drom.test"
 BATCH = 5000
@@ -103,6 +104,7 @@ class Command(BaseCommand):
             analyse()
             with transaction.atomic():
                 count = self.make_assignments(options["assignments"])
+            people_touched(__name__)  # rows inserted in bulk: anyone's kept pages are stale
             self.stdout.write(f"{'assignments':>13}: {count:>9,} rows")
             return
         if User.objects.filter(email__endswith=f"@{DOMAIN}").exists():
@@ -125,6 +127,7 @@ class Command(BaseCommand):
             t0 = time.perf_counter()
             with transaction.atomic():
                 count = step()
+            people_touched(__name__)  # rows inserted in bulk and by SQL: no model signals
             analyse()
             self.stdout.write(f"{label:>13}: {count:>9,} rows in {time.perf_counter() - t0:6.1f} s")
             self.stdout.flush()
