@@ -114,7 +114,7 @@ def assign_and_remind(regional, region):
 
 
 def tally_agrees(national, regional) -> bool:
-    """The enrollment tally (reports/tally.py) against the enrollments themselves, at the scale
+    """The enrollment tally (reports/tally/) against the enrollments themselves, at the scale
     the bench runs on: same rows for both coordinators at region and district level, and how
     long each way takes."""
     from courses.models import CoursePage

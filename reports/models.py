@@ -3,7 +3,7 @@ enrollment tally.
 
 The figures are aggregated from `courses.Enrollment`: each time for the single-course report, and
 from `EnrollmentTally` — which the database itself keeps equal to the enrollments, in the same
-transaction as every write (reports/tally.py) — for the all-courses summary.
+transaction as every write (reports/tally/) — for the all-courses summary.
 """
 
 from datetime import timedelta
@@ -161,7 +161,7 @@ class TallyBase(models.Model):
     who have a school, with both schools' places: what the all-courses summary reads instead of
     300,000 enrollments, their teachers, places and assignments at national scale.
 
-    Written only by database triggers (reports/tally.py) on enrollments, assignments, teachers
+    Written only by database triggers (reports/tally/) on enrollments, assignments, teachers
     and places, never by Django code, so no write path — bulk imports and updates included —
     can leave it behind. The triggers add to the row of a key; `period` 0 stands for "not
     completed" and `due_on` 9999-12-31 for "not assigned, or completed" (never overdue).

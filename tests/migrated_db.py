@@ -32,8 +32,9 @@ def migrations_key() -> str:
             digest.update(f"{app.label}/{path.name}".encode())
             digest.update(path.read_bytes())
     # What migrate's post_migrate handlers put in the database besides the migrations: the
-    # enrollment tally's triggers (reports/tally.py).
-    digest.update((Path(apps.get_app_config("reports").path) / "tally.py").read_bytes())
+    # enrollment tally's triggers (reports/tally/).
+    for path in sorted((Path(apps.get_app_config("reports").path) / "tally").glob("*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 

@@ -238,7 +238,7 @@ def _tally_places(viewer, filters: AllCoursesFilters, side: str) -> Q:
 
 
 def _tally_counts(*, viewer, filters, course_ids, level):
-    """The rows of `_enrollment_counts`, from the tally (kept by reports/tally.py; the one by
+    """The rows of `_enrollment_counts`, from the tally (kept by reports/tally/; the one by
     position for a position filter): one scan, no join (places are columns of the tally)."""
     first, _last = attestation_period(timezone.localdate())
     here = _tally_places(viewer, filters, "")
@@ -278,7 +278,7 @@ def all_courses_summary(
     seconds at national scale). The enrollments are counted grouped both by the teacher's
     current place (to find who never enrolled there) and by the place she enrolled at (her
     status, hours and credits), with the overdue assignments: from the enrollment tally for
-    coordinators (reports/tally.py: 300,000 enrollments and their teachers were 600–900 ms of
+    coordinators (reports/tally/: 300,000 enrollments and their teachers were 600–900 ms of
     SQL at national scale), from the enrollments for anyone else.
     """
     schools = _school_groups(viewer=viewer, filters=filters, level=level)

@@ -1,4 +1,4 @@
-"""The enrollment tally the database keeps (reports/tally.py): after every kind of write — the
+"""The enrollment tally the database keeps (reports/tally/): after every kind of write — the
 courses services, a teacher's move, an import's bulk update, a bulk status change, assigning,
 deleting, an account closed — it equals a count made afresh, and the all-courses summary read
 from it equals the one read from the enrollments themselves."""

@@ -1,4 +1,4 @@
-"""Count the enrollment tally afresh and put back any missing trigger (reports/tally.py).
+"""Count the enrollment tally afresh and put back any missing trigger (reports/tally/).
 
 `migrate` does both by itself; this is for after a manual change to the database (a restore of
 one table, triggers dropped by hand) or to check that the tally agrees with the enrollments.
