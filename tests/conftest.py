@@ -19,6 +19,7 @@ from cms.caching import PAGE_CACHE
 from cms.models import HomePage
 from schools import roles
 from schools.models import Region
+from tests import deferred_index
 from tests.courses.builders import make_course
 from tests.factories import UserFactory, make_user
 from tests.migrated_db import migrate_once
@@ -69,6 +70,34 @@ def pytest_collection_finish(session):
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_and_reference_indexes_updated_when_read():
+    """See tests/deferred_index.py: a test that never reads the indexes never pays for them."""
+    with deferred_index.installed():
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("e2e") is None:  # a browser's server reads in its own thread
+        deferred_index.start_test()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    deferred_index.end_test()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    with deferred_index.exactly():  # e.g. the demo, saved for later runs as it was loaded
+        return (yield)
 
 
 @pytest.fixture(scope="session", autouse=True)
