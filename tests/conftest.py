@@ -17,12 +17,14 @@ from xdist.scheduler import LoadScopeScheduling
 
 from cms.caching import PAGE_CACHE
 from cms.models import HomePage
+from courses.models import CoursePage
 from schools import roles
 from schools.models import Region
 from tests import deferred_index
 from tests.courses.builders import make_course
 from tests.factories import UserFactory, make_user
 from tests.migrated_db import migrate_once
+from tests.shared_data import once_per_module
 
 
 class FolderGroupScheduling(LoadScopeScheduling):
@@ -152,10 +154,22 @@ def teacher_client(client, teacher):
     return client
 
 
+@pytest.fixture(scope="module")
+def course_once(request, django_db_setup, django_db_blocker):
+    """The course's primary key, built once for the module (tests/shared_data.py)."""
+
+    def build():
+        return make_course(HomePage.objects.get(locale__language_code="bg")).pk
+
+    yield from once_per_module(request, django_db_blocker, build)
+
+
 @pytest.fixture
-def course(home_bg):
+def course(course_once, home_bg):
     """A course with two lessons and a quiz (see tests.courses.builders.make_course)."""
-    return make_course(home_bg)
+    if course_once is None:
+        return make_course(home_bg)
+    return CoursePage.objects.get(pk=course_once)
 
 
 # People in each role, with the staff flag their demo accounts have.
