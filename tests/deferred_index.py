@@ -108,9 +108,10 @@ def installed():
     real_enter, real_exit = CaptureQueriesContext.__enter__, CaptureQueriesContext.__exit__
 
     def enter(self):
-        work_off()
+        work_off()  # before counting starts: these updates were made before, at the saves
+        entered = real_enter(self)
         state.exact += 1
-        return real_enter(self)
+        return entered
 
     def exit_(self, *exc_info):
         state.exact -= 1
@@ -131,6 +132,7 @@ def start_test():
     if _work_off_before_index_sql not in connection.execute_wrappers:
         connection.execute_wrappers.append(_work_off_before_index_sql)
     state.queue.clear()
+    state.exact = 0
     state.active = True
 
 
