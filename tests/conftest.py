@@ -17,11 +17,14 @@ from xdist.scheduler import LoadScopeScheduling
 
 from cms.caching import PAGE_CACHE
 from cms.models import HomePage
+from courses.models import CoursePage
 from schools import roles
 from schools.models import Region
+from tests import deferred_index
 from tests.courses.builders import make_course
 from tests.factories import UserFactory, make_user
 from tests.migrated_db import migrate_once
+from tests.shared_data import once_per_module
 
 
 class FolderGroupScheduling(LoadScopeScheduling):
@@ -69,6 +72,34 @@ def pytest_collection_finish(session):
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_and_reference_indexes_updated_when_read():
+    """See tests/deferred_index.py: a test that never reads the indexes never pays for them."""
+    with deferred_index.installed():
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("e2e") is None:  # a browser's server reads in its own thread
+        deferred_index.start_test()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    deferred_index.end_test()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.scope == "function":
+        return (yield)
+    with deferred_index.exactly():  # e.g. the demo, saved for later runs as it was loaded
+        return (yield)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -123,10 +154,22 @@ def teacher_client(client, teacher):
     return client
 
 
+@pytest.fixture(scope="module")
+def course_once(request, django_db_setup, django_db_blocker):
+    """The course's primary key, built once for the module (tests/shared_data.py)."""
+
+    def build():
+        return make_course(HomePage.objects.get(locale__language_code="bg")).pk
+
+    yield from once_per_module(request, django_db_blocker, build)
+
+
 @pytest.fixture
-def course(home_bg):
+def course(course_once, home_bg):
     """A course with two lessons and a quiz (see tests.courses.builders.make_course)."""
-    return make_course(home_bg)
+    if course_once is None:
+        return make_course(home_bg)
+    return CoursePage.objects.get(pk=course_once)
 
 
 # People in each role, with the staff flag their demo accounts have.

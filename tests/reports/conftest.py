@@ -9,8 +9,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import Enrollment
+from courses.models import CoursePage, Enrollment
+from schools.models import School, User
 from tests.factories import make_school, make_teacher
+from tests.shared_data import once_per_module
 
 
 def enroll(teacher, course, status="enrolled", *, school=None, days_ago=10, done_days_ago=2):
@@ -34,27 +36,20 @@ def enroll(teacher, course, status="enrolled", *, school=None, days_ago=10, done
     return enrollment
 
 
-@pytest.fixture
-def school_sliven(db):
-    """Sliven district (BG-20), Southeastern region BG34."""
-    return make_school("BG-20", municipality="Сливен", name="ОУ „Христо Ботев“", code="2000101")
+# District, municipality, name and code of the schools the fixtures below give.
+SCHOOLS = {
+    "sliven": ("BG-20", "Сливен", "ОУ „Христо Ботев“", "2000101"),
+    "burgas": ("BG-02", "Бургас", "СУ „Г. С. Раковски“", "200201"),
+    "vidin": ("BG-05", "Видин", "ОУ „Отец Паисий“", "500501"),
+}
 
 
-@pytest.fixture
-def school_burgas(db):
-    """Burgas district (BG-02), Southeastern region BG34."""
-    return make_school("BG-02", municipality="Бургас", name="СУ „Г. С. Раковски“", code="200201")
+def build_school(key) -> School:
+    district, town, name, code = SCHOOLS[key]
+    return make_school(district, municipality=town, name=name, code=code)
 
 
-@pytest.fixture
-def school_vidin(db):
-    """Vidin district (BG-05), Northwestern region BG31 — outside the coordinator's scope."""
-    return make_school("BG-05", municipality="Видин", name="ОУ „Отец Паисий“", code="500501")
-
-
-@pytest.fixture
-def network(course, school_sliven, school_burgas, school_vidin):
-    """Teachers in every state: Sliven 4 (one each), Burgas 2, Vidin 2."""
+def build_network(course, school_sliven, school_burgas, school_vidin) -> dict:
     people = {}
     people["not_started"] = make_teacher(
         school_sliven, first_name="Анна", last_name="Стоянова", email="anna@example.test"
@@ -86,3 +81,63 @@ def network(course, school_sliven, school_burgas, school_vidin):
     )
     enroll(people["vidin_done"], course, "completed")
     return people
+
+
+# Each built once for the module where every test asks for it (tests/shared_data.py).
+
+
+@pytest.fixture(scope="module")
+def sliven_once(request, django_db_setup, django_db_blocker):
+    yield from once_per_module(request, django_db_blocker, lambda: build_school("sliven").pk)
+
+
+@pytest.fixture(scope="module")
+def burgas_once(request, django_db_setup, django_db_blocker):
+    yield from once_per_module(request, django_db_blocker, lambda: build_school("burgas").pk)
+
+
+@pytest.fixture(scope="module")
+def vidin_once(request, django_db_setup, django_db_blocker):
+    yield from once_per_module(request, django_db_blocker, lambda: build_school("vidin").pk)
+
+
+@pytest.fixture(scope="module")
+def network_once(
+    request, django_db_setup, django_db_blocker, course_once, sliven_once, burgas_once, vidin_once
+):
+    def build():
+        course = CoursePage.objects.get(pk=course_once)
+        schools = School.objects.in_bulk([sliven_once, burgas_once, vidin_once])
+        people = build_network(
+            course, schools[sliven_once], schools[burgas_once], schools[vidin_once]
+        )
+        return {name: person.pk for name, person in people.items()}
+
+    yield from once_per_module(request, django_db_blocker, build)
+
+
+@pytest.fixture
+def school_sliven(db, sliven_once):
+    """Sliven district (BG-20), Southeastern region BG34."""
+    return School.objects.get(pk=sliven_once) if sliven_once else build_school("sliven")
+
+
+@pytest.fixture
+def school_burgas(db, burgas_once):
+    """Burgas district (BG-02), Southeastern region BG34."""
+    return School.objects.get(pk=burgas_once) if burgas_once else build_school("burgas")
+
+
+@pytest.fixture
+def school_vidin(db, vidin_once):
+    """Vidin district (BG-05), Northwestern region BG31 — outside the coordinator's scope."""
+    return School.objects.get(pk=vidin_once) if vidin_once else build_school("vidin")
+
+
+@pytest.fixture
+def network(course, school_sliven, school_burgas, school_vidin, network_once):
+    """Teachers in every state: Sliven 4 (one each), Burgas 2, Vidin 2."""
+    if network_once is None:
+        return build_network(course, school_sliven, school_burgas, school_vidin)
+    people = User.objects.in_bulk(network_once.values())
+    return {name: people[pk] for name, pk in network_once.items()}
