@@ -38,6 +38,8 @@ from .pages import (
     StandardPageFactory,
 )
 from .reports import (
+    EnrollmentTallyByPositionFactory,
+    EnrollmentTallyFactory,
     ExportLogFactory,
     NationalCoordinatorFactory,
     ReminderLogFactory,
@@ -72,6 +74,8 @@ __all__ = [
     "DromMediaFactory",
     "DromRenditionFactory",
     "EnrollmentFactory",
+    "EnrollmentTallyByPositionFactory",
+    "EnrollmentTallyFactory",
     "MinistryProgrammeApprovalTaskFactory",
     "ExportLogFactory",
     "HomePageFactory",

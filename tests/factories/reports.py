@@ -1,11 +1,20 @@
-"""What the coordinator reports keep: export logs, reminders, weekly subscriptions."""
+"""What the coordinator reports keep: export logs, reminders, weekly subscriptions, and the
+enrollment tallies the database keeps."""
 
 import factory
 from django.utils import timezone
 
-from reports.models import ExportLog, ReminderLog, ReportPreference, ReportSubscription
+from reports.models import (
+    EnrollmentTally,
+    EnrollmentTallyByPosition,
+    ExportLog,
+    ReminderLog,
+    ReportPreference,
+    ReportSubscription,
+)
 from schools import roles
 
+from .courses import EnrollmentFactory
 from .pages import CoursePageFactory
 from .schools import TeacherFactory, UserFactory
 
@@ -55,3 +64,26 @@ class ReportPreferenceFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(NationalCoordinatorFactory)
     teacher_columns = factory.LazyFunction(lambda: ["position_label", "r_last_activity"])
+
+
+class _TallyRowFactory(factory.django.DjangoModelFactory):
+    """A tally row as the database makes it: by the triggers, for a new enrollment (the tally
+    is never written by Django)."""
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, enrollment, **kwargs):
+        return model_class.objects.get(
+            teacher_school_id=enrollment.teacher.school_id, course_id=enrollment.course_id
+        )
+
+
+class EnrollmentTallyFactory(_TallyRowFactory):
+    class Meta:
+        model = EnrollmentTally
+
+
+class EnrollmentTallyByPositionFactory(_TallyRowFactory):
+    class Meta:
+        model = EnrollmentTallyByPosition
