@@ -116,6 +116,21 @@ def fresh_page_cache():
     caches[PAGE_CACHE].clear()
 
 
+@pytest.fixture
+def unwritable_page_cache(settings, tmp_path):
+    """The pages cache in a directory that cannot be made (a file stands in its way): every
+    read misses and every write fails, as a full disk or a read-only volume would."""
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(not_a_directory / "pages"),
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
 def bulgarian_by_default():
     """Each test starts in Bulgarian, as a visitor to / does.

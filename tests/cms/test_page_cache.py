@@ -212,17 +212,8 @@ def test_logged_in_html_is_gzipped_and_downloads_are_not(client, teacher, home_b
 
 
 def test_a_cache_that_cannot_be_written_makes_pages_slower_never_failing(
-    client, settings, tmp_path, home_bg, course
+    client, unwritable_page_cache, home_bg, course
 ):
-    not_a_directory = tmp_path / "file"
-    not_a_directory.write_text("")
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(not_a_directory / "pages"),
-        },
-    }
     for url in ("/", course.url):
         response = client.get(url)
         assert response.status_code == 200

@@ -221,18 +221,9 @@ def test_the_cache_can_be_switched_off(enrolled, client, settings):
 
 
 def test_a_cache_that_cannot_be_written_makes_her_pages_slower_never_failing(
-    enrolled, client, settings, tmp_path
+    enrolled, client, unwritable_page_cache
 ):
     course, lessons, _quizzes, teacher = enrolled
-    not_a_directory = tmp_path / "file"
-    not_a_directory.write_text("")
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(not_a_directory / "pages"),
-        },
-    }
     client.force_login(teacher)
     for url in (course.url, lessons[1].url) * 3:
         page, count = get(client, url)
