@@ -362,6 +362,13 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.authoring.finish.publish_approved"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # A new translation is a draft, whatever the state of its source: it goes live through review.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No autosave (Wagtail 7.3+ saves a draft 500 ms after each edit): an autosave still in flight
+# when the author submits for review is saved after the submission, from the form as it was, and
+# silently puts the older text back into the revision the reviewers approve. Seen on PostgreSQL
+# in the browser journey of a translation (its English text replaced by the Bulgarian again;
+# Wagtail issue 13863, pull requests 13749/13750). Authors save drafts themselves, and Wagtail
+# still warns before leaving a page with unsaved changes.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- courses
 # Four-year attestation periods for qualification credits are counted from this year.
