@@ -29,7 +29,6 @@ from .environment import (
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
-
 DEBUG = env_bool("DEBUG", False)
 # No fallback: production must set it; dev and test settings provide their own.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -201,7 +200,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-
 S3 = s3_settings_from_environment()
 if S3:
     if importlib.util.find_spec("storages") is None or importlib.util.find_spec("boto3") is None:
@@ -362,12 +360,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.authoring.finish.publish_approved"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 # A new translation is a draft, whatever the state of its source: it goes live through review.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-# No autosave (Wagtail 7.3+ saves a draft 500 ms after each edit): an autosave still in flight
-# when the author submits for review is saved after the submission, from the form as it was, and
-# silently puts the older text back into the revision the reviewers approve. Seen on PostgreSQL
-# in the browser journey of a translation (its English text replaced by the Bulgarian again;
-# Wagtail issue 13863, pull requests 13749/13750). Authors save drafts themselves, and Wagtail
-# still warns before leaving a page with unsaved changes.
+# No autosave: one in flight at submission is saved after it (tests/authoring/test_no_autosave.py).
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # --- courses
